@@ -1,0 +1,60 @@
+"""Matching what a person types against names: case, accents, hyphens and word order ignored."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_SEPARATORS = re.compile(r"[^\w]+|_")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents, so "Kamikawá" and "KAMIKAWA" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _APOSTROPHES.sub("", stripped).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`; hyphens, dashes and punctuation separate words."""
+    return [word for word in _SEPARATORS.split(fold(text)) if word]
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a name, plus each hyphenated part joined ("tae-yul" gives "taeyul" too)."""
+    found = set(words(name))
+    for part in name.split():
+        joined = "".join(words(part))
+        if joined:
+            found.add(joined)
+    return frozenset(found)
+
+
+class NameMatcher:
+    """Finds which named things a query refers to, by any of their names.
+
+    A query matches a name when every word of the query begins a word of that name,
+    in any order: "kamikawa", "Yoko", "KAMIKAWA YOKO", "cho tae-yul" and "subrah" all match.
+    """
+
+    def __init__(self, names: Iterable[tuple[str, Iterable[str]]]) -> None:
+        self._entries = [
+            (key, [name_words(name) for name in all_names if name]) for key, all_names in names
+        ]
+
+    def match(self, query: str) -> list[str]:
+        """Keys whose names match `query`, in the order given; all keys for a blank query."""
+        wanted = words(query)
+        if not wanted:
+            return [key for key, _ in self._entries]
+        return [
+            key
+            for key, variants in self._entries
+            if any(_covers(variant, wanted) for variant in variants)
+        ]
+
+
+def _covers(name: frozenset[str], wanted: list[str]) -> bool:
+    return all(any(word.startswith(part) for word in name) for part in wanted)

@@ -1,0 +1,30 @@
+"""Making dataset text safe to put on a terminal: no control characters or escape sequences."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 control characters (tab and newline are handled separately), DEL, and the
+# bidirectional embedding, override and isolate controls that can reorder a whole line.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WHITESPACE = re.compile(r"[\t\n]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def safe_text(text: str, single_line: bool = True) -> str:
+    """`text` with every control character made visible and harmless.
+
+    Escape sequences lose their ESC (shown as ␛), so none can reach the terminal.
+    With `single_line`, tabs and newlines become spaces.
+    """
+    cleaned = _UNSAFE.sub(_picture, text)
+    return _WHITESPACE.sub(" ", cleaned) if single_line else cleaned.replace("\t", " ")

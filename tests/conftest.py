@@ -1,0 +1,53 @@
+"""Shared fixtures: the article as it is on disk, and the bundled dataset."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.load import load_dataset
+from explorer.model import Dataset
+from explorer.query import Index
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ARTICLE = DATA / "articles" / "000_7dd50c9400a234e2.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    """The article's text, read from its file, not from the dataset."""
+    return ARTICLE.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    """The bundled dataset, loaded and checked."""
+    return load_dataset(DATA / "dataset.json")
+
+
+@pytest.fixture(scope="session")
+def index(dataset: Dataset) -> Index:
+    """The query layer over the bundled dataset."""
+    return Index(dataset)
+
+
+@pytest.fixture
+def run_cli():
+    """Run `python -m explorer ARGS` in a subprocess; return the completed process."""
+    import subprocess
+
+    def run(*args: str, cwd: Path | None = None, **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "explorer", *args],
+            capture_output=True,
+            text=True,
+            cwd=cwd or ROOT,
+            timeout=60,
+            **kwargs,
+        )
+
+    return run

@@ -1,0 +1,162 @@
+"""The command line, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DATA
+
+
+def test_kamikawa_direct_lists_her_two_quotations_and_nothing_else(run_cli, article_text):
+    result = run_cli("quotes", "--speaker", "kamikawa", "--kind", "direct", "--json")
+    assert result.returncode == 0, result.stderr
+    quotes = json.loads(result.stdout)
+    assert len(quotes) == 2
+    for quote in quotes:
+        assert quote["speakers"] == ["Kamikawa Yoko"]
+        assert quote["kind"] == "direct"
+        source = quote["source"]
+        assert article_text[source["start"] : source["end"]] == quote["text"]
+        assert quote["country"] == "Japan"
+        assert quote["date"]["year_inferred"] is True
+
+
+def test_quotes_json_shape(run_cli):
+    result = run_cli("quotes", "--json")
+    quotes = json.loads(result.stdout)
+    assert len(quotes) == 18
+    required = {"speakers", "text", "kind", "date", "country", "event", "source"}
+    for quote in quotes:
+        assert required <= set(quote)
+        assert set(quote["source"]) == {"article", "start", "end"}
+        assert quote["kind"] in {"direct", "reported"}
+        assert not quote["text"].startswith(("“", '"'))
+
+
+def test_quotes_table_for_people(run_cli):
+    result = run_cli("quotes", "--speaker", "cho tae-yul")
+    assert result.returncode == 0
+    assert "Cho Tae-yul" in result.stdout
+    assert "1 statement" in result.stdout
+    assert "year inferred" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "count"),
+    [
+        (["--country", "japan"], 9),
+        (["--country", "kr"], 8),
+        (["--area", "semiconductors"], 2),
+        (["--kind", "reported"], 10),
+        (["--event", "joint commission"], 3),
+        (["--text", "global south"], 1),
+        (["--speaker", "nobody-at-all"], 0),
+    ],
+)
+def test_quote_filters(run_cli, args, count):
+    result = run_cli("quotes", *args, "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == count
+
+
+def test_no_match_is_an_empty_list_and_success(run_cli):
+    result = run_cli("quotes", "--speaker", "zzz", "--json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+def test_timeline_json(run_cli):
+    legs = json.loads(run_cli("timeline", "--json").stdout)
+    assert [(leg["country"], leg["start"], leg["end"]) for leg in legs] == [
+        ("South Korea", "2024-03-05", "2024-03-06"),
+        ("Japan", "2024-03-06", "2024-03-08"),
+    ]
+    assert all(leg["year_inferred"] for leg in legs)
+    assert legs[0]["city"] is None and legs[1]["city"] == "Tokyo"
+    event = legs[0]["events"][0]
+    assert event["title"] == "10th India-Republic of Korea Joint Commission Meeting"
+    assert event["date"]["start"] == "2024-03-05" and event["date"]["precision"] == "within"
+
+
+def test_countries_json(run_cli):
+    countries = json.loads(run_cli("countries", "--json").stdout)
+    assert {c["name"]: c["role"] for c in countries} == {
+        "India": "traveller",
+        "South Korea": "host",
+        "Japan": "host",
+        "China": "context",
+        "United States": "context",
+        "Australia": "context",
+    }
+
+
+def test_areas_json(run_cli):
+    areas = json.loads(run_cli("areas", "--json").stdout)
+    by_name = {a["name"]: a for a in areas}
+    assert by_name["Semiconductors"]["countries"] == ["Japan", "South Korea"]
+    assert by_name["Semiconductors"]["category"] == "Technology"
+    assert by_name["Green hydrogen"]["countries"] == ["South Korea"]
+    assert all({"name", "category", "countries"} <= set(a) for a in areas)
+
+
+@pytest.mark.parametrize("command", ["timeline", "countries", "areas", "quotes"])
+def test_tables_for_people(run_cli, command):
+    result = run_cli(command)
+    assert result.returncode == 0 and result.stdout.strip()
+    assert "Traceback" not in result.stderr
+
+
+def test_data_option_before_or_after_the_command(run_cli, tmp_path):
+    copy = tmp_path / "copy.json"
+    copy.write_bytes((DATA / "dataset.json").read_bytes())
+    before = run_cli("--data", str(copy), "countries", "--json")
+    after = run_cli("countries", "--json", "--data", str(copy))
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout
+    missing = run_cli("countries", "--data", str(tmp_path / "nope.json"))
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_works_from_any_directory(run_cli, tmp_path):
+    result = run_cli("quotes", "--speaker", "yoko", "--json", cwd=tmp_path)
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 7
+
+
+def test_build_check_passes_on_the_committed_dataset(run_cli):
+    result = run_cli("build", "--check")
+    assert result.returncode == 0, result.stderr
+
+
+def test_build_check_fails_on_a_stale_dataset(run_cli, tmp_path):
+    stale = tmp_path / "dataset.json"
+    stale.write_text((DATA / "dataset.json").read_text().replace("Kamikawa Yoko", "K. Yoko", 1))
+    result = run_cli("build", "--check", "--data", str(stale))
+    assert result.returncode == 1
+    assert "stale" in result.stderr and "K. Yoko" in result.stderr
+
+
+def test_build_writes_the_same_bytes_every_time(run_cli, tmp_path):
+    outputs = []
+    for name in ("one.json", "two.json"):
+        assert run_cli("build", "--data", str(tmp_path / name)).returncode == 0
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1] == (DATA / "dataset.json").read_bytes()
+
+
+def test_validate_and_schema(run_cli):
+    result = run_cli("validate")
+    assert result.returncode == 0 and "valid" in result.stdout
+    schema = json.loads(run_cli("schema").stdout)
+    assert schema["title"] == "Dataset"
+    assert "statements" in schema["properties"]
+    assert schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["quotes", "--kind", "sideways"], ["nonsense"], ["quotes", "--bogus"], ["timeline", "x"]],
+)
+def test_bad_usage_exits_2(run_cli, args):
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr and "Traceback" not in result.stderr

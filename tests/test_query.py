@@ -1,0 +1,196 @@
+"""The query layer on the bundled dataset and on property-generated input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from explorer.dates import date_label
+from explorer.names import NameMatcher, fold, name_words, words
+from explorer.query import Filter
+
+KAMIKAWA = {
+    "kamikawa-global-south",
+    "kamikawa-security-environment",
+    "kamikawa-expand-security-cooperation",
+    "kamikawa-space-cybersecurity",
+    "kamikawa-dialogue",
+    "ministers-military-exercises",
+    "kamikawa-high-speed-rail",
+}
+CHO = {"jaishankar-cho-new-areas"}
+
+
+def ids(statements) -> set[str]:
+    return {s.id for s in statements}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["kamikawa", "Yoko", "KAMIKAWA YOKO", "yoko kamikawa", "Kamikawá", "kami", "  yoko  "],
+)
+def test_kamikawa_by_any_form_of_her_name(index, query):
+    assert ids(index.quotes(speaker=query)) == KAMIKAWA
+
+
+@pytest.mark.parametrize("query", ["cho tae-yul", "Cho Taeyul", "tae yul", "TAE-YUL CHO", "cho"])
+def test_cho_by_any_form_of_his_name(index, query):
+    assert ids(index.quotes(speaker=query)) == CHO
+
+
+@pytest.mark.parametrize("query", ["subrahmanyam", "Jaishankar", "S. Jaishankar", "JAISHANKAR S"])
+def test_jaishankar_by_any_form_of_his_name(index, query):
+    found = ids(index.quotes(speaker=query))
+    assert len(found) == 9
+    assert "jaishankar-cho-new-areas" in found and "ministers-military-exercises" in found
+    assert not found & {"kamikawa-global-south", "mea-common-ground"}
+
+
+def test_the_ministry_and_the_scholars_are_speakers(index):
+    assert ids(index.quotes(speaker="ministry of external affairs")) == {
+        "mea-indo-pacific-visions",
+        "mea-common-ground",
+    }
+    assert ids(index.quotes(speaker="scholars")) == {"scholars-trilateral"}
+
+
+def test_kamikawa_direct_quotes_only(index):
+    assert ids(index.quotes(speaker="kamikawa", kind="direct")) == {
+        "kamikawa-global-south",
+        "kamikawa-security-environment",
+    }
+
+
+def test_a_speaker_nobody_is_is_an_empty_result(index):
+    assert index.quotes(speaker="modi") == []
+    assert index.quotes(speaker="kamikawa", country="south korea") == []
+
+
+def test_by_country_is_where_it_was_said(index):
+    in_korea = index.quotes(country="Republic of Korea")
+    assert ids(in_korea) == ids(index.quotes(country="kr"))
+    assert {index.statement_country(s).id for s in in_korea} == {"kr"}
+    assert len(in_korea) == 8
+    assert index.quotes(country="china") == []
+
+
+def test_by_event_area_and_kind(index):
+    at_speech = ids(index.quotes(event="diplomatic academy"))
+    assert at_speech == {
+        "jaishankar-is-significant",
+        "jaishankar-even-more-so",
+        "jaishankar-de-risking",
+        "jaishankar-much-to-be-gained",
+        "jaishankar-economic-logic",
+    }
+    assert ids(index.quotes(area="semiconductors")) == {
+        "jaishankar-cho-new-areas",
+        "jaishankar-economic-security",
+    }
+    assert ids(index.quotes(area="high-speed rail")) == {"kamikawa-high-speed-rail"}
+    # A category name selects all its areas.
+    energy = ids(index.quotes(area="energy and climate"))
+    assert energy == {"jaishankar-cho-new-areas", "jaishankar-economic-security"}
+    assert len(index.quotes(kind="direct")) == 8
+    assert len(index.quotes(kind="reported")) == 10
+
+
+def test_full_text_search(index):
+    assert ids(index.search_text("GLOBAL south")) == {"kamikawa-global-south"}
+    assert ids(index.search_text("de-risking")) == {"jaishankar-de-risking"}
+    assert ids(index.search_text("hydrogen semiconductors")) == {"jaishankar-cho-new-areas"}
+    assert index.search_text("nuclear") == []
+
+
+def test_filter_by_leg_ids(index):
+    found = index.select(Filter(legs=frozenset({"jaishankar-japan"}), kind="direct"))
+    assert ids(found) == {
+        "jaishankar-abiding-stake",
+        "kamikawa-global-south",
+        "kamikawa-security-environment",
+    }
+
+
+def test_timeline_is_in_date_order_with_events_under_legs(index):
+    timeline = index.timeline()
+    assert [entry.leg.country for entry in timeline] == ["kr", "jp"]
+    assert [e.id for e in timeline[0].events] == ["joint-commission", "knda-speech"]
+    assert [e.id for e in timeline[1].events] == [
+        "tokyo-talks",
+        "tokyo-news-conference",
+        "tokyo-meetings",
+    ]
+    starts = [entry.leg.dates.start for entry in timeline]
+    assert starts == sorted(starts)
+
+
+def test_statement_dates_say_a_day_within_the_leg(index):
+    statement = next(s for s in index.dataset.statements if s.id == "jaishankar-abiding-stake")
+    assert date_label(index.statement_dates(statement)) == "during Mar 6–8, 2024 (year inferred)"
+    assert (
+        index.statement_dates(
+            next(s for s in index.dataset.statements if s.id == "scholars-trilateral")
+        )
+        is None
+    )
+
+
+def test_country_summary(index):
+    japan = index.country_summary("jp")
+    assert japan.role == "host"
+    assert [p.name for p in japan.officials] == ["Kamikawa Yoko"]
+    assert [g.name for g in japan.groupings] == ["Quad"]
+    assert len(japan.events) == 3
+    assert japan.quote_count == 9
+    assert {a.id for a, _ in japan.areas} >= {"space", "high-speed-rail", "semiconductors"}
+    china = index.country_summary("cn")
+    assert china.role == "context" and china.quote_count == 0 and not china.areas
+
+
+def test_area_matrix_and_shared_areas(index):
+    matrix = index.area_matrix()
+    assert matrix["semiconductors"] == {"jp": ["discussed"], "kr": ["explored"]}
+    assert matrix["security-cooperation"] == {"jp": ["reaffirmed"], "kr": ["discussed"]}
+    shared = index.shared_areas("jp", "kr")
+    assert {a.id for a in shared.both} == {
+        "security-cooperation",
+        "supply-chains",
+        "semiconductors",
+    }
+    assert "high-speed-rail" in {a.id for a in shared.only_first}
+    assert "green-hydrogen" in {a.id for a in shared.only_second}
+    everything = shared.both + shared.only_first + shared.only_second
+    assert len(everything) == len(index.dataset.areas)
+
+
+def test_areas_by_category_follow_the_taxonomy(index):
+    grouped = index.areas_by_category()
+    assert grouped[0][0].id == "defence-security"
+    assert sum(len(areas) for _, areas in grouped) == len(index.dataset.areas)
+
+
+def test_name_words_join_hyphenated_parts():
+    assert name_words("Cho Tae-yul") == {"cho", "tae", "yul", "taeyul"}
+    assert words("India’s MEA") == ["indias", "mea"]
+    assert fold("Ōkubo") == "okubo"
+
+
+@given(st.text())
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.text(max_size=40))
+def test_any_typed_speaker_query_is_safe_and_narrows(index, text):
+    found = ids(index.quotes(speaker=text))
+    assert found <= ids(index.dataset.statements)
+
+
+@given(st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=12))
+def test_a_name_always_matches_itself_in_any_case(name):
+    # Some letters (Turkish dotless ı) do not survive a round trip through upper case.
+    assume(words(name) and fold(name.upper()) == fold(name))
+    matcher = NameMatcher([("x", [name])])
+    assert matcher.match(name.upper()) == ["x"]
+    assert matcher.match(name.lower()) == ["x"]

@@ -46,3 +46,9 @@ def date_json(span: DateSpan | None) -> dict | None:
         "year_inferred": "year" in span.inferred,
         "label": date_label(span),
     }
+
+
+def short_label(span: DateSpan) -> str:
+    """Days only, for narrow columns: "Mar 5", "Mar 5–6", or "~Mar 5–6" for a day within."""
+    prefix = "~" if span.precision == "within" and span.start != span.end else ""
+    return prefix + range_label(span)

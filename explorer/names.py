@@ -58,3 +58,27 @@ class NameMatcher:
 
 def _covers(name: frozenset[str], wanted: list[str]) -> bool:
     return all(any(word.startswith(part) for word in name) for part in wanted)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def match_spans(name: str, query: str) -> list[tuple[int, int]]:
+    """Where in `name` the words of `query` match, as (start, end) offsets, for highlighting.
+
+    A name word matches when a query word begins it; failing that, a hyphenated part
+    ("Tae-yul") matches as a whole when a query word begins its joined form ("taeyul").
+    """
+    wanted = words(query)
+    spans: list[tuple[int, int]] = []
+    if not wanted:
+        return spans
+    for part in re.finditer(r"\S+", name):
+        inner = list(_WORD.finditer(part.group()))
+        hits = [w for w in inner if any(fold(w.group()).startswith(q) for q in wanted)]
+        if not hits and inner and any("".join(words(part.group())).startswith(q) for q in wanted):
+            hits = [inner[0], inner[-1]]
+            spans.append((part.start() + hits[0].start(), part.start() + hits[-1].end()))
+            continue
+        spans += [(part.start() + w.start(), part.start() + w.end()) for w in hits]
+    return spans

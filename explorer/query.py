@@ -167,6 +167,14 @@ class Index:
         leg = self.statement_leg(statement)
         return self.countries.get(leg.country) if leg else None
 
+    def statement(self, statement_id: str) -> Statement:
+        """A statement by id."""
+        return self._statements[statement_id]
+
+    @cached_property
+    def _statements(self) -> dict[str, Statement]:
+        return {s.id: s for s in self.dataset.statements}
+
     def speaker_names(self, statement: Statement) -> list[str]:
         """Display names of a statement's speakers."""
         return [self.parties[s].name for s in statement.speakers]

@@ -19,6 +19,7 @@ DATA_SIDE = [
     "dates",
     "safe",
     "query",
+    "views",
     "report",
     "cli",
 ]

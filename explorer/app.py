@@ -1,0 +1,39 @@
+"""The explorer Textual app: a thin shell around the main screen."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from explorer.commands import ExplorerCommands
+from explorer.model import Dataset
+from explorer.query import Index
+from explorer.screens.main import MainScreen
+from explorer.views import Views
+
+
+class ExplorerApp(App[None]):
+    """Explore what the articles say: timeline, country, quotes and cooperation areas."""
+
+    CSS_PATH = "explorer.tcss"
+    TITLE = "explorer"
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
+
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__()
+        self.index = Index(dataset)
+        self.views = Views(self.index)
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.index, self.views)
+
+
+def make_app(dataset: Dataset) -> ExplorerApp:
+    """Build the app for a dataset; the command line and the tests both use this."""
+    return ExplorerApp(dataset)
+
+
+def run(dataset: Dataset) -> int:
+    """Run the app in the terminal until the user quits; return the exit code."""
+    app = make_app(dataset)
+    app.run()
+    return app.return_code or 0

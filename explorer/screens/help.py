@@ -1,0 +1,92 @@
+"""The help screen: every key, gathered from the bindings themselves so it cannot drift."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from explorer.screens.compare import CompareScreen
+from explorer.screens.source import SourceScreen
+from explorer.widgets.areas import AreaTree
+from explorer.widgets.country import CountryPane, CountryTabs
+from explorer.widgets.quote_list import QuoteList
+from explorer.widgets.quotes import QuotesPane, SearchBox
+from explorer.widgets.timeline import TimelineTree
+from explorer.widgets.vim import VIM_KEYS
+
+ARROWS = [Binding("left,right", "", "Previous or next country")]
+GLOBAL_EXTRA = [
+    Binding("ctrl+p", "", "Command palette: jump to any speaker, country, event or area"),
+    Binding("ctrl+q", "", "Quit (also from the search box)"),
+]
+
+
+def sections() -> list[tuple[str, list[Binding]]]:
+    """Each part of the app with the bindings active there."""
+    from explorer.screens.main import MainScreen
+
+    return [
+        ("Everywhere", [*MainScreen.BINDINGS, *GLOBAL_EXTRA]),
+        ("Timeline (1)", [*VIM_KEYS, *TimelineTree.BINDINGS]),
+        ("Country (2)", [*ARROWS, *CountryTabs.BINDINGS, *CountryPane.BINDINGS]),
+        ("Quotes (3)", [*QuoteList.BINDINGS, *QuotesPane.BINDINGS]),
+        ("Speaker search", list(SearchBox.BINDINGS)),
+        ("Cooperation areas (4)", [*VIM_KEYS, *AreaTree.BINDINGS]),
+        ("Source view", list(SourceScreen.BINDINGS)),
+        ("Compare view", list(CompareScreen.BINDINGS)),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key the app answers to, by where it works."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close-help"),
+        Binding("down,j", "scroll(1)", "Down", show=False),
+        Binding("up,k", "scroll(-1)", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            with VerticalScroll(id="help-scroll"):
+                yield Static(self.keys_table(), id="help-text")
+            yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_title = "Keys"
+        self.query_one("#help-scroll").focus()
+
+    def key_names(self, binding: Binding) -> str:
+        """A binding's keys as shown to people: "↓ j", "? f1"."""
+        names = []
+        for key in binding.key.split(","):
+            names.append(self.app.get_key_display(Binding(key.strip(), binding.action)))
+        return " ".join(dict.fromkeys(names))
+
+    def keys_table(self) -> Table:
+        """The table of keys."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, bindings in sections():
+            table.add_row(Text(title, "bold underline"), "")
+            seen = set()
+            for binding in bindings:
+                row = (self.key_names(binding), binding.tooltip or binding.description)
+                if row not in seen:
+                    seen.add(row)
+                    table.add_row(Text(row[0]), Text(row[1]))
+            table.add_row("", "")
+        table.add_row(Text("Mouse", "bold underline"), "")
+        table.add_row(Text("click"), Text("a pane, a row, a tab or a node: as its key does"))
+        table.add_row(Text("double-click"), Text("a quote: show its source"))
+        return table
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the keys."""
+        self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)

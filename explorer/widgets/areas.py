@@ -1,0 +1,131 @@
+"""The Cooperation areas pane: areas by category, with partners and their commitment."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Static, Tree
+
+from explorer.model import Area, AreaMention
+from explorer.safe import safe_text
+from explorer.views import Ref
+from explorer.widgets.messages import Chosen, SourceWanted
+from explorer.widgets.pane import Pane
+from explorer.widgets.vim import VimTree
+
+
+class AreaTree(VimTree):
+    """Categories holding areas; Enter on an area narrows the view to it."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Filter", tooltip="Show the quotes and events for it"),
+        Binding("s", "source", "Source", tooltip="Show the article's words"),
+    ]
+
+    def action_source(self) -> None:
+        """Ask for the source of the area under the cursor."""
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, Ref):
+            self.post_message(SourceWanted(node.data))
+
+
+class AreasPane(Pane):
+    """Areas of cooperation grouped by category, narrowed by the screen's choice."""
+
+    BORDER_TITLE = "Cooperation areas"
+
+    def compose(self) -> ComposeResult:
+        tree: AreaTree = AreaTree("Areas", id="area-tree")
+        tree.show_root = False
+        tree.auto_expand = False
+        yield tree
+        hint = Text("Enter on an area: its quotes and events. s: its source.", "italic")
+        yield Static(hint, id="area-detail")
+
+    @property
+    def tree(self) -> AreaTree:
+        """The tree of categories and areas."""
+        return self.query_one(AreaTree)
+
+    @property
+    def primary(self) -> Widget:
+        return self.tree
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    def watch_selection(self) -> None:
+        self.rebuild()
+
+    def mentions(self, area: Area) -> list[AreaMention]:
+        """The mentions of an area that belong to the current choice."""
+        return [m for m in area.mentions if self.views.mention_matches(self.selection, m)]
+
+    def rebuild(self) -> None:
+        """Refill the tree for the current choice, keeping the chosen area under the cursor."""
+        tree, chosen = self.tree, self.selection
+        tree.clear()
+        cursor = None
+        for category, areas in self.index.areas_by_category():
+            shown = [(area, self.mentions(area)) for area in areas]
+            shown = [(area, mentions) for area, mentions in shown if mentions]
+            if not shown:
+                continue
+            label = Text(safe_text(category.name), "bold")
+            label.append(f" ({len(shown)})", "dim")
+            node = tree.root.add(label, None, expand=True)
+            for area, mentions in shown:
+                ref = Ref("area", area.id)
+                leaf = node.add_leaf(self.area_label(area, mentions, ref == chosen), ref)
+                cursor = leaf if ref == chosen else cursor
+        if cursor is not None:
+            tree.move_cursor(cursor)
+        if not tree.root.children:
+            none = Text("No areas for this choice.", "italic")
+            self.query_one("#area-detail", Static).update(none)
+
+    def area_label(self, area: Area, mentions: list[AreaMention], chosen: bool) -> Text:
+        """An area's line: name, then each partner's commitment."""
+        text = Text("● " if chosen else "", "bold")
+        text.append(safe_text(area.name))
+        seen: list[str] = []
+        for mention in mentions:
+            partners = "/".join(safe_text(self.index.countries[c].name) for c in mention.partners)
+            part = f"{partners} {mention.commitment}" + (" new" if mention.new else "")
+            if part not in seen:
+                seen.append(part)
+        text.append("  " + " · ".join(seen), "dim")
+        return text
+
+    @on(Tree.NodeHighlighted, "#area-tree")
+    def highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """Describe the highlighted area below the tree."""
+        event.stop()
+        ref = event.node.data
+        detail = self.query_one("#area-detail", Static)
+        if not isinstance(ref, Ref):
+            return
+        area = self.index.areas[ref.id]
+        text = Text(safe_text(area.name), "bold")
+        text.append(f"  {safe_text(self.index.category_name(area.category))}", "italic")
+        for mention in area.mentions:
+            partners = ", ".join(safe_text(self.index.countries[c].name) for c in mention.partners)
+            text.append(f"\n{partners}: ", "bold")
+            text.append(mention.commitment + (" · new area" if mention.new else ""))
+            text.append(f" (“{safe_text(mention.verb)}”)", "dim")
+            if mention.event:
+                text.append(f" · {safe_text(self.index.events[mention.event].title)}", "dim")
+        detail.update(text)
+
+    @on(Tree.NodeSelected, "#area-tree")
+    def choose(self, event: Tree.NodeSelected) -> None:
+        """Enter on an area narrows the view to it; on a category it folds or unfolds it."""
+        event.stop()
+        ref = event.node.data
+        if isinstance(ref, Ref):
+            self.post_message(Chosen(ref))
+        else:
+            event.node.toggle()

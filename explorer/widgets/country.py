@@ -1,0 +1,173 @@
+"""The Country pane: one country's part in the story, reached by a row of country tabs."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static, Tab, Tabs
+
+from explorer.dates import date_label, short_label
+from explorer.query import CountrySummary
+from explorer.safe import safe_text
+from explorer.views import Ref
+from explorer.widgets.messages import Chosen, SourceWanted
+from explorer.widgets.pane import Pane
+
+
+class CountryTabs(Tabs):
+    """The countries as tabs; h/l move like left/right."""
+
+    BINDINGS = [
+        Binding("h", "previous_tab", "Previous country", show=False),
+        Binding("l", "next_tab", "Next country", show=False),
+    ]
+
+
+class CountryPane(Pane):
+    """A country's role, officials, groupings, events, areas and quotes."""
+
+    BORDER_TITLE = "Country"
+    BINDINGS = [
+        Binding("enter", "choose", "Filter", tooltip="Narrow every pane to this country"),
+        Binding("s", "source", "Source", tooltip="Show where the article names it"),
+        Binding("down,j", "scroll(1)", "Scroll", show=False),
+        Binding("up,k", "scroll(-1)", "Scroll up", show=False),
+        Binding("pagedown", "scroll(10)", "Page down", show=False),
+        Binding("pageup", "scroll(-10)", "Page up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        self.country_ids = list(self.index.countries)
+        tabs = [
+            Tab(Content(safe_text(self.index.countries[c].name)), id=f"country-{n}")
+            for n, c in enumerate(self.country_ids)
+        ]
+        yield CountryTabs(*tabs)
+        with VerticalScroll(id="country-scroll"):
+            yield Static(id="country-detail")
+
+    @property
+    def primary(self) -> Widget:
+        return self.query_one(CountryTabs)
+
+    @property
+    def current(self) -> str | None:
+        """The id of the country whose tab is active."""
+        active = self.query_one(CountryTabs).active
+        return self.country_ids[int(active.removeprefix("country-"))] if active else None
+
+    def watch_selection(self) -> None:
+        country = self.views.country_of(self.selection)
+        if country is not None:
+            self.query_one(CountryTabs).active = f"country-{self.country_ids.index(country)}"
+        self.show(self.current)
+
+    @on(Tabs.TabActivated)
+    def tab_changed(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        self.show(self.current)
+
+    def show(self, country_id: str | None) -> None:
+        """Fill the detail for a country, with the chosen leg or event on top if it is there."""
+        detail = self.query_one("#country-detail", Static)
+        if country_id is None:
+            detail.update(Text("No countries in this dataset."))
+            return
+        summary = self.index.country_summary(country_id)
+        detail.update(self.describe(summary))
+
+    def describe(self, summary: CountrySummary) -> Text:
+        """The detail text for one country; the chosen leg or event is marked ●."""
+        index, chosen = self.index, self.selection
+        text = Text()
+        text.append(safe_text(summary.country.name), "bold")
+        roles = sorted({role for _, role in summary.roles})
+        text.append(f"  {', '.join(roles) or 'named'}\n", "italic")
+        for leg in summary.legs:
+            mark = "● " if chosen == Ref("leg", leg.id) else ""
+            text.append(f"{mark}Visited ", "bold")
+            text.append(date_label(leg.dates) + (f", {safe_text(leg.city)}" if leg.city else ""))
+            text.append("\n")
+        if (
+            chosen is not None
+            and chosen.kind == "event"
+            and chosen.id in {e.id for e in summary.events}
+        ):
+            self.describe_event(text, chosen.id)
+        section(
+            text,
+            "Officials",
+            [
+                safe_text(p.name) + (f" — {safe_text(p.role)}" if p.role else "")
+                for p in summary.officials
+            ]
+            + [safe_text(o.name) for o in summary.organizations],
+        )
+        section(
+            text,
+            "Groupings",
+            [
+                safe_text(g.name)
+                + " — "
+                + ", ".join(safe_text(index.countries[m].name) for m in g.members)
+                for g in summary.groupings
+            ],
+        )
+        section(
+            text,
+            "Events",
+            [
+                ("● " if chosen == Ref("event", e.id) else "")
+                + f"{short_label(e.dates)}  {safe_text(e.title)}"
+                for e in summary.events
+            ],
+        )
+        areas = [
+            f"{m.commitment:<10} {safe_text(a.name)}" + (" (new)" if m.new else "")
+            for a, m in summary.areas
+        ]
+        section(text, f"Cooperation areas ({len({a.id for a, _ in summary.areas})})", areas)
+        text.append("Quotes: ", "bold")
+        text.append(f"{summary.quote_count} said in {safe_text(summary.country.name)}")
+        return text
+
+    def describe_event(self, text: Text, event_id: str) -> None:
+        """Add the chosen event: title, kind, date, place, participants, inferences."""
+        event = self.index.events[event_id]
+        text.append("● Event ", "bold")
+        text.append(safe_text(event.title) + "\n")
+        text.append(f"  {event.kind} · {date_label(event.dates)}")
+        if event.place:
+            text.append(f" · {safe_text(event.place)}")
+        names = ", ".join(safe_text(self.index.parties[p].name) for p in event.participants)
+        text.append(f"\n  with {names}\n" if names else "\n")
+        for note in self.index.inferred_notes(event.inferred):
+            text.append(f"  inferred: {safe_text(note['claim'])}\n", "italic")
+
+    def action_choose(self) -> None:
+        """Narrow every pane to the country whose tab is active."""
+        if self.current is not None:
+            self.post_message(Chosen(Ref("country", self.current)))
+
+    def action_source(self) -> None:
+        """Show where the article names the active country."""
+        if self.current is not None:
+            self.post_message(SourceWanted(Ref("country", self.current)))
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the detail; the tabs keep the focus."""
+        self.query_one("#country-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+
+def section(text: Text, title: str, lines: list[str]) -> None:
+    """Append a titled list, or nothing when it is empty."""
+    if not lines:
+        return
+    text.append(f"{title}\n", "bold")
+    for line in lines:
+        text.append(f"  {line}\n")

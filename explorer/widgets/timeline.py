@@ -1,0 +1,166 @@
+"""The Timeline pane: a day-by-day strip of the tour, and its legs and events in date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import Tree
+
+from explorer.dates import date_label, short_label, year_label
+from explorer.query import TimelineLeg
+from explorer.safe import safe_text
+from explorer.views import Ref
+from explorer.widgets.messages import Chosen, SourceWanted
+from explorer.widgets.pane import Pane
+from explorer.widgets.vim import VimTree
+
+DAY_WIDTH = 7
+# Each country's row has its own colour and its own shade, so rows differ without colour too.
+COUNTRY_STYLES = ("cyan", "magenta", "yellow", "green", "blue")
+SHADES = "█▓▒░"
+
+
+class DayStrip(Widget):
+    """Which country the traveller was in on each day, drawn from the legs' dates."""
+
+    DEFAULT_CSS = "DayStrip { height: auto; }"
+
+    def __init__(self, legs: list[TimelineLeg], country_names: dict[str, str]) -> None:
+        super().__init__()
+        self.legs = legs
+        self.country_names = country_names
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.rows()) + 2 if self.legs else 0
+
+    def rows(self) -> list[str]:
+        """The countries, in order of first arrival."""
+        return list(dict.fromkeys(entry.leg.country for entry in self.legs))
+
+    def render(self) -> Text:
+        if not self.legs:
+            return Text()
+        start = min(e.leg.dates.start for e in self.legs)
+        end = max(e.leg.dates.end for e in self.legs)
+        days = [start + dt.timedelta(d) for d in range((end - start).days + 1)]
+        names = {c: safe_text(self.country_names[c]) for c in self.rows()}
+        label_width = min(max(len(n) for n in names.values()), 14) + 1
+        room = max(self.size.width - label_width, DAY_WIDTH)
+        width = DAY_WIDTH if len(days) * DAY_WIDTH <= room else max(room // len(days), 2)
+        days = days[: max(room // width, 1)]
+        text = Text(" " * label_width, style="dim")
+        for day in days:
+            label = f"{day:%b} {day.day}" if width >= 6 else str(day.day)
+            text.append(label.ljust(width)[:width], "bold")
+        for row, country in enumerate(self.rows()):
+            style, shade = COUNTRY_STYLES[row % len(COUNTRY_STYLES)], SHADES[row % len(SHADES)]
+            text.append("\n")
+            text.append(names[country][: label_width - 1].ljust(label_width), "bold")
+            spans = [e.leg.dates for e in self.legs if e.leg.country == country]
+            for day in days:
+                inside = any(span.start <= day <= span.end for span in spans)
+                text.append((shade * (width - 1) + " ") if inside else "·".ljust(width), style)
+        text.append("\n")
+        text.append(f"{year_label(self.legs[0].leg.dates)}  ·  ~ = on a day in that range", "dim")
+        return text
+
+
+class TimelineTree(VimTree):
+    """Trips, their legs and events; Enter narrows the view to the node under the cursor."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Filter", tooltip="Narrow every pane to this"),
+        Binding("s", "source", "Source", tooltip="Show the article's words"),
+    ]
+
+    def action_source(self) -> None:
+        """Ask for the source of the node under the cursor."""
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, Ref):
+            self.post_message(SourceWanted(node.data))
+
+
+class TimelinePane(Pane):
+    """Legs and events in date order, with a day-by-day strip of the tour."""
+
+    BORDER_TITLE = "Timeline"
+
+    def compose(self) -> ComposeResult:
+        timeline = self.index.timeline()
+        names = {c.id: c.name for c in self.index.dataset.countries}
+        first_trip = [e for e in timeline if e.trip is timeline[0].trip] if timeline else []
+        yield DayStrip(first_trip, names)
+        tree: TimelineTree = TimelineTree("Trips", id="timeline-tree")
+        tree.show_root = False
+        tree.auto_expand = False
+        yield tree
+
+    @property
+    def tree(self) -> TimelineTree:
+        """The tree of legs and events."""
+        return self.query_one(TimelineTree)
+
+    @property
+    def primary(self) -> Widget:
+        return self.tree
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    def watch_selection(self) -> None:
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Refill the tree for the current choice, keeping the cursor on the chosen node."""
+        tree, chosen = self.tree, self.selection
+        tree.clear()
+        cursor = None
+        by_trip: dict[str, list[TimelineLeg]] = {}
+        for entry in self.views.timeline_for(chosen):
+            by_trip.setdefault(entry.trip.id, []).append(entry)
+        for trip_id, entries in by_trip.items():
+            trip = self.index.trips[trip_id]
+            # With one trip its node would only cost a line; its legs sit at the top level.
+            parent = tree.root
+            if len(self.index.trips) > 1:
+                title = Text(safe_text(trip.title), "bold")
+                parent = tree.root.add(title, Ref("trip", trip_id), expand=True)
+            for entry in entries:
+                leg_ref = Ref("leg", entry.leg.id)
+                node = parent.add(self.leg_label(entry, leg_ref == chosen), leg_ref, expand=True)
+                cursor = node if leg_ref == chosen else cursor
+                for event in entry.events:
+                    event_ref = Ref("event", event.id)
+                    label = self.event_label(event, event_ref == chosen)
+                    leaf = node.add_leaf(label, event_ref)
+                    cursor = leaf if event_ref == chosen else cursor
+        if cursor is not None:
+            tree.move_cursor(cursor)
+
+    def leg_label(self, entry: TimelineLeg, chosen: bool) -> Text:
+        """A leg's line: country, city and dates with the year marked if inferred."""
+        leg = entry.leg
+        place = self.index.countries[leg.country].name + (f", {leg.city}" if leg.city else "")
+        text = Text("● " if chosen else "", "bold")
+        text.append(safe_text(place), "bold")
+        text.append(f"  {date_label(leg.dates)}", "dim")
+        return text
+
+    def event_label(self, event, chosen: bool) -> Text:
+        """An event's line: its days and title."""
+        text = Text("● " if chosen else "", "bold")
+        text.append(f"{short_label(event.dates)}  ", "dim")
+        text.append(safe_text(event.title))
+        return text
+
+    @on(Tree.NodeSelected, "#timeline-tree")
+    def choose(self, event: Tree.NodeSelected) -> None:
+        """Enter on a leg or event narrows the view; on a trip it clears the filter."""
+        event.stop()
+        ref = event.node.data
+        self.post_message(Chosen(ref if isinstance(ref, Ref) and ref.kind != "trip" else None))

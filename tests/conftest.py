@@ -51,3 +51,16 @@ def run_cli():
         )
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """Keep the text cursor from blinking, so screenshots and snapshots are stable."""
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+def screen_text(app) -> str:
+    """Everything on the app's screen now, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -169,9 +169,9 @@ class MainScreen(Screen):
     def action_jump(self, number: int) -> None:
         """Open pane `number` (0-3) and focus its main widget."""
         pane = self.panes[number]
-        for other in self.panes:
-            other.set_class(other is pane, "-current")
-        # A pane hidden by the stacked layout can take focus only once it is shown.
+        # A pane hidden by the stacked layout can take focus only once it is shown; the
+        # pane it leaves stays shown until then (track_pane hides it), so focus never drops.
+        pane.add_class("-current")
         self.call_after_refresh(pane.enter)
 
     def action_search(self) -> None:

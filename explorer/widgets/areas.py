@@ -67,8 +67,8 @@ class AreasPane(Pane):
     def rebuild(self) -> None:
         """Refill the tree for the current choice, keeping the chosen area under the cursor."""
         tree, chosen = self.tree, self.selection
+        before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
-        cursor = None
         for category, areas in self.index.areas_by_category():
             shown = [(area, self.mentions(area)) for area in areas]
             shown = [(area, mentions) for area, mentions in shown if mentions]
@@ -79,10 +79,8 @@ class AreasPane(Pane):
             node = tree.root.add(label, None, expand=True)
             for area, mentions in shown:
                 ref = Ref("area", area.id)
-                leaf = node.add_leaf(self.area_label(area, mentions, ref == chosen), ref)
-                cursor = leaf if ref == chosen else cursor
-        if cursor is not None:
-            tree.move_cursor(cursor)
+                node.add_leaf(self.area_label(area, mentions, ref == chosen), ref)
+        tree.place_cursor(chosen, before)
         if not tree.root.children:
             none = Text("No areas for this choice.", "italic")
             self.query_one("#area-detail", Static).update(none)

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static, Tab, Tabs
@@ -16,7 +15,7 @@ from explorer.query import CountrySummary
 from explorer.safe import safe_text
 from explorer.views import Ref
 from explorer.widgets.messages import Chosen, SourceWanted
-from explorer.widgets.pane import Pane
+from explorer.widgets.pane import DetailScroll, Pane
 
 
 class CountryTabs(Tabs):
@@ -48,7 +47,7 @@ class CountryPane(Pane):
             for n, c in enumerate(self.country_ids)
         ]
         yield CountryTabs(*tabs)
-        with VerticalScroll(id="country-scroll"):
+        with DetailScroll(id="country-scroll"):
             yield Static(id="country-detail")
 
     @property
@@ -161,7 +160,7 @@ class CountryPane(Pane):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll the detail; the tabs keep the focus."""
-        self.query_one("#country-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self.query_one(DetailScroll).scroll_relative(y=lines, animate=False)
 
 
 def section(text: Text, title: str, lines: list[str]) -> None:

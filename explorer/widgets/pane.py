@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from explorer.query import Index
 from explorer.views import Ref, Views
+
+
+class DetailScroll(VerticalScroll, can_focus=False):
+    """A pane's detail area: scrolled by the pane's keys and the mouse, never focused."""
 
 
 class Pane(Vertical):
@@ -29,3 +33,8 @@ class Pane(Vertical):
     def enter(self) -> None:
         """Give the pane's main widget the focus."""
         self.primary.focus()
+
+    def on_click(self) -> None:
+        """A click anywhere in the pane (its border, a detail) enters it."""
+        if not self.has_focus_within:
+            self.enter()

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -19,7 +19,7 @@ from explorer.query import Filter
 from explorer.safe import safe_text
 from explorer.views import Ref
 from explorer.widgets.messages import SourceWanted
-from explorer.widgets.pane import Pane
+from explorer.widgets.pane import DetailScroll, Pane
 from explorer.widgets.quote_list import QuoteHeader, QuoteList
 
 
@@ -52,7 +52,7 @@ class QuotesPane(Pane):
             yield Static(id="quote-count")
         yield QuoteHeader()
         yield QuoteList(self.index, id="quote-list")
-        with VerticalScroll(id="quote-preview-scroll"):
+        with DetailScroll(id="quote-preview-scroll"):
             yield Static(id="quote-preview")
 
     @property

@@ -118,8 +118,8 @@ class TimelinePane(Pane):
     def rebuild(self) -> None:
         """Refill the tree for the current choice, keeping the cursor on the chosen node."""
         tree, chosen = self.tree, self.selection
+        before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
-        cursor = None
         by_trip: dict[str, list[TimelineLeg]] = {}
         for entry in self.views.timeline_for(chosen):
             by_trip.setdefault(entry.trip.id, []).append(entry)
@@ -133,14 +133,10 @@ class TimelinePane(Pane):
             for entry in entries:
                 leg_ref = Ref("leg", entry.leg.id)
                 node = parent.add(self.leg_label(entry, leg_ref == chosen), leg_ref, expand=True)
-                cursor = node if leg_ref == chosen else cursor
                 for event in entry.events:
                     event_ref = Ref("event", event.id)
-                    label = self.event_label(event, event_ref == chosen)
-                    leaf = node.add_leaf(label, event_ref)
-                    cursor = leaf if event_ref == chosen else cursor
-        if cursor is not None:
-            tree.move_cursor(cursor)
+                    node.add_leaf(self.event_label(event, event_ref == chosen), event_ref)
+        tree.place_cursor(chosen, before)
 
     def leg_label(self, entry: TimelineLeg, chosen: bool) -> Text:
         """A leg's line: country, city and dates with the year marked if inferred."""

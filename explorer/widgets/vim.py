@@ -22,6 +22,17 @@ class VimTree(Tree):
 
     BINDINGS = VIM_KEYS
 
+    def place_cursor(self, *wanted: object) -> None:
+        """Put the cursor on the first visible node whose data is in `wanted`, else line 0."""
+        lines: dict[object, int] = {}
+        for line in range(self.last_line + 1):
+            node = self.get_node_at_line(line)
+            if node is not None:
+                lines.setdefault(node.data, line)
+        found = [lines[data] for data in wanted if data is not None and data in lines]
+        self.cursor_line = found[0] if found else 0
+        self.scroll_to_line(self.cursor_line, animate=False)
+
     def process_label(self, label: str | Text) -> Text:
         """Treat a str label as plain text, not markup; keep only its first line."""
         text = Text(safe_text(label)) if isinstance(label, str) else label

@@ -1,0 +1,464 @@
+"""The TUI driven with Pilot: every key, every link between panes, asserted on state."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import screen_text
+from textual.widgets import Tabs
+
+from explorer.app import make_app
+from explorer.screens.compare import CompareScreen
+from explorer.screens.help import HelpScreen
+from explorer.screens.main import MainScreen
+from explorer.screens.source import SourceScreen
+from explorer.views import Ref
+from explorer.widgets.areas import AreasPane, AreaTree
+from explorer.widgets.country import CountryPane
+from explorer.widgets.quote_list import QuoteList
+from explorer.widgets.quotes import QuotesPane, SearchBox
+from explorer.widgets.timeline import TimelinePane, TimelineTree
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def app(dataset):
+    return make_app(dataset)
+
+
+def main(app) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def rows(app) -> list[str]:
+    return [s.id for s in app.screen.query_one(QuoteList).rows]
+
+
+def pane_of_focus(app) -> str:
+    return main(app).current_pane.id
+
+
+async def test_starts_on_the_timeline_with_four_titled_panes(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, TimelineTree)
+        titles = [pane.border_title for pane in main(app).panes]
+        assert titles == ["Timeline", "Country", "Quotes", "Cooperation areas"]
+        assert len(rows(app)) == 18
+        text = screen_text(app)
+        assert "18 of 18" in text and "year inferred" in text
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(app):
+    async with app.run_test(size=SIZE) as pilot:
+        order = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            order.append(pane_of_focus(app))
+        assert order == ["country", "quotes", "areas", "timeline"]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert pane_of_focus(app) == "areas"
+
+
+@pytest.mark.parametrize(
+    ("key", "pane"), [("1", "timeline"), ("2", "country"), ("3", "quotes"), ("4", "areas")]
+)
+async def test_digits_jump_to_a_pane(app, key, pane):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4" if key != "4" else "1", key)
+        await pilot.pause()
+        assert pane_of_focus(app) == pane
+        assert app.focused is main(app).current_pane.primary
+
+
+async def test_done_when_slash_kamikawa_enter(app, article_text):
+    """The issue's test of done: / kamikawa, then Enter shows her sentence in the article."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.focused, SearchBox)
+        await pilot.press(*"kamikawa")
+        await pilot.pause()
+        assert all(sid.startswith(("kamikawa", "ministers")) for sid in rows(app))
+        assert len(rows(app)) == 7
+        assert "7 of 18" in screen_text(app)
+        await pilot.press("enter")  # from the box to the list
+        assert isinstance(app.focused, QuoteList)
+        await pilot.press("enter")  # the source of the first quote
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        shown = screen_text(app)
+        assert "Direct quotation of Kamikawa Yoko" in shown
+        assert "Japan especially places importance" in shown
+        assert "Kamikawa said." in shown  # her sentence, attribution included
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize("typed", ["Yoko", "KAMIKAWA YOKO", "yoko kamikawa", "Kamikawá", "kami"])
+async def test_search_accepts_every_variant(app, typed):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *typed)
+        await pilot.pause()
+        assert len(rows(app)) == 7
+
+
+async def test_search_highlights_the_matched_name(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"yoko")
+        await pilot.pause()
+        quote_list = app.screen.query_one(QuoteList)
+        row = quote_list.row_text(quote_list.rows[0], True)
+        match_style = quote_list.get_component_rich_style("quote-list--match")
+        highlighted = [row.plain[s.start : s.end] for s in row.spans if s.style == match_style]
+        assert highlighted == ["Yoko"]
+        await pilot.press("ctrl+u", *"tae-yul")  # the preview shows the whole name
+        await pilot.pause()
+        preview = app.screen.query_one(QuotesPane).describe(quote_list.rows[0])
+        marked = [preview.plain[s.start : s.end] for s in preview.spans if s.style == "reverse"]
+        assert marked == ["Tae", "yul"]
+
+
+async def test_escape_clears_the_search_and_returns_to_the_list(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"cho")
+        await pilot.pause()
+        assert len(rows(app)) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(SearchBox).value == ""
+        assert isinstance(app.focused, QuoteList)
+        assert len(rows(app)) == 18
+
+
+async def test_q_types_in_the_search_box_and_quits_elsewhere(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "q")
+        await pilot.pause()
+        assert app.screen.query_one(SearchBox).value == "q"
+        assert app.is_running
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_no_match_says_so(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"nobody")
+        await pilot.pause()
+        assert rows(app) == []
+        text = screen_text(app)
+        assert "0 of 18" in text and "No statements match." in text
+
+
+async def test_quote_list_keys_move_the_cursor(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        quote_list = app.screen.query_one(QuoteList)
+        for key, expected in [
+            ("j", 1),
+            ("down", 2),
+            ("k", 1),
+            ("up", 0),
+            ("G", 17),
+            ("g", 0),
+            ("end", 17),
+            ("home", 0),
+            ("pagedown", None),
+            ("pageup", 0),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            if expected is None:
+                assert quote_list.cursor > 1
+            else:
+                assert quote_list.cursor == expected, key
+
+
+async def test_s_on_a_quote_opens_its_source_and_a_shows_the_whole_article(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "j", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.ref == Ref("statement", "kamikawa-global-south")
+        assert "¶1 of 16" not in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "¶1 of 16" in screen_text(app)
+        for key in ("j", "k", "down", "up"):
+            await pilot.press(key)
+        for close in ("q", "s"):
+            await pilot.press(close)
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("s")
+            await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_enter_on_a_leg_narrows_every_pane(app):
+    async with app.run_test(size=SIZE) as pilot:
+        tree = app.screen.query_one(TimelineTree)
+        await pilot.press("G", "k", "k", "k")  # the Japan leg, above its three events
+        await pilot.pause()
+        assert tree.cursor_node.data == Ref("leg", "jaishankar-japan")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = main(app)
+        assert screen.selection == Ref("leg", "jaishankar-japan")
+        assert len(rows(app)) == 9
+        assert screen.query_one(CountryPane).current == "jp"
+        areas = screen.query_one(AreaTree)
+        shown = {leaf.data.id for node in areas.root.children for leaf in node.children}
+        assert "green-hydrogen" not in shown and "high-speed-rail" in shown
+        assert "Filtered by leg: Japan" in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.selection is None and len(rows(app)) == 18
+
+
+async def test_enter_on_an_event_and_its_source(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "enter")  # the Joint Commission Meeting
+        await pilot.pause()
+        assert main(app).selection == Ref("event", "joint-commission")
+        assert set(rows(app)) == {
+            "mea-indo-pacific-visions",
+            "jaishankar-cho-new-areas",
+            "mea-common-ground",
+        }
+        assert "● Event 10th India-Republic of" in screen_text(app)  # in the Country pane
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert "chaired the 10th India-Republic of Korea Joint Commission Meeting" in screen_text(
+            app
+        )
+        await pilot.press("escape", "escape")  # close, then clear the filter
+        await pilot.pause()
+        assert main(app).selection is None
+
+
+async def test_space_folds_a_leg(app):
+    async with app.run_test(size=SIZE) as pilot:
+        tree = app.screen.query_one(TimelineTree)
+        await pilot.press("space")
+        await pilot.pause()
+        assert not tree.root.children[0].is_expanded
+
+
+async def test_country_tabs_and_choosing_a_context_country(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.screen.query_one(CountryPane)
+        assert pane.current == "in"
+        await pilot.press("l", "right", "right")
+        await pilot.pause()
+        assert pane.current == "cn"
+        assert "China" in screen_text(app) and "context" in screen_text(app)
+        await pilot.press("h", "left")
+        await pilot.pause()
+        assert pane.current == "kr"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).selection == Ref("country", "kr")
+        assert len(rows(app)) == 8
+        legs = [node.data for node in app.screen.query_one(TimelineTree).root.children]
+        assert legs == [Ref("leg", "jaishankar-korea")]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        assert app.screen.ref == Ref("country", "kr")
+
+
+async def test_country_detail_scrolls_with_the_keys(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("right", "right")  # Japan has the longest detail
+        await pilot.pause()
+        scroll = app.screen.query_one("#country-scroll")
+        assert scroll.max_scroll_y > 0
+        await pilot.press("j", "down", "pagedown")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        await pilot.press("pageup", "k", "up")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+
+
+async def test_enter_on_an_area_shows_its_quotes_and_events(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        tree = app.screen.query_one(AreaTree)
+        while not (tree.cursor_node and tree.cursor_node.data == Ref("area", "semiconductors")):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).selection == Ref("area", "semiconductors")
+        assert set(rows(app)) == {"jaishankar-cho-new-areas", "jaishankar-economic-security"}
+        timeline = app.screen.query_one(TimelineTree)
+        events = [leaf.data.id for leg in timeline.root.children for leaf in leg.children]
+        assert events == ["joint-commission"]
+        assert "Semiconductors" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.ref == Ref("area", "semiconductors")
+
+
+async def test_enter_on_a_category_folds_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "g", "enter")
+        await pilot.pause()
+        tree = app.screen.query_one(AreaTree)
+        assert not tree.root.children[0].is_expanded
+        assert main(app).selection is None
+
+
+async def test_compare_view(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        text = screen_text(app)
+        assert "Compare Japan and South Korea" in text
+        assert "Shared by both (3)" in text and "Only Japan (9)" in text
+        assert "Only South Korea (6)" in text
+        await pilot.press("j", "k")
+        for close in ("c", "q", "escape"):
+            await pilot.press(close)
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+            await pilot.press("c")
+            await pilot.pause()
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_lists_the_keys(app, key):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        assert "Search quotes by speaker" in text and "Everywhere" in text
+        await pilot.press("j", "k", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+def test_every_key_in_help_has_an_action():
+    """What help lists is what the widgets bind, and each action exists."""
+    from explorer.screens import help as help_screen
+    from explorer.screens.main import MainScreen as Main
+    from explorer.widgets.country import CountryTabs
+
+    owners = {
+        "Everywhere": Main,
+        "Timeline (1)": TimelineTree,
+        "Country (2)": (CountryTabs, CountryPane),
+        "Quotes (3)": (QuoteList, QuotesPane),
+        "Speaker search": SearchBox,
+        "Cooperation areas (4)": AreaTree,
+        "Source view": SourceScreen,
+        "Compare view": CompareScreen,
+    }
+    for title, bindings in help_screen.sections():
+        classes = owners[title] if isinstance(owners[title], tuple) else (owners[title],)
+        for binding in bindings:
+            if not binding.action:  # listed for information: arrows, palette
+                continue
+            action = binding.action.split("(")[0].removeprefix("app.")
+            assert any(hasattr(c, f"action_{action}") for c in classes) or action == "quit", (
+                title,
+                binding,
+            )
+
+
+async def test_command_palette_jumps_to_a_speaker(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Speaker: Cho")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(SearchBox).value == "Cho Tae-yul"
+        assert rows(app) == ["jaishankar-cho-new-areas"]
+
+
+async def test_command_palette_narrows_to_an_area(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Area: Green hydrogen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).selection == Ref("area", "green-hydrogen")
+
+
+async def test_mouse_click_and_double_click_on_a_quote(app):
+    async with app.run_test(size=SIZE) as pilot:
+        quote_list = app.screen.query_one(QuoteList)
+        await pilot.click(QuoteList, offset=(5, 2))
+        await pilot.pause()
+        assert quote_list.cursor == 2 and app.focused is quote_list
+        await pilot.click(QuoteList, offset=(5, 3), times=2)
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+
+
+async def test_clicking_a_pane_focuses_it(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click(AreasPane)
+        await pilot.pause()
+        assert pane_of_focus(app) == "areas"
+        await pilot.click(TimelinePane)
+        await pilot.pause()
+        assert pane_of_focus(app) == "timeline"
+
+
+async def test_80x24_shows_one_pane_at_a_time_with_tabs(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        assert screen.has_class("-narrow")
+        visible = [pane.id for pane in screen.panes if pane.display and pane.region.height]
+        assert visible == ["timeline"]
+        await pilot.press("3")
+        await pilot.pause()
+        visible = [pane.id for pane in screen.panes if pane.region.height]
+        assert visible == ["quotes"] and isinstance(app.focused, QuoteList)
+        assert screen.query_one(Tabs).active == "tab-2"
+        await pilot.click("#tab-3")
+        await pilot.pause()
+        assert pane_of_focus(app) == "areas"
+        assert [pane.id for pane in screen.panes if pane.region.height] == ["areas"]
+
+
+async def test_40x12_asks_for_a_bigger_terminal_and_resizing_is_safe(app):
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert main(app).has_class("-too-small")
+        assert "Enlarge the window" in screen_text(app)
+        for size in [(120, 36), (80, 24), (40, 12), (100, 30), (61, 17), (200, 60), (120, 36)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        screen = main(app)
+        assert not screen.has_class("-too-small") and not screen.has_class("-narrow")
+        await pilot.press("slash", *"yoko")
+        await pilot.pause()
+        assert len(rows(app)) == 7
+
+
+async def test_100x30_shows_all_four_panes(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert all(pane.region.height > 5 for pane in main(app).panes)

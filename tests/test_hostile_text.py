@@ -1,0 +1,118 @@
+"""Markup-like text, control characters and wide characters in every pane, shown as they are."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import screen_text
+from factory import CONTROL, MARKUP, WIDE, hostile_dataset
+from rich.cells import cell_len
+
+from explorer.app import make_app
+from explorer.screens.compare import CompareScreen
+from explorer.screens.source import SourceScreen
+from explorer.widgets.areas import AreaTree
+from explorer.widgets.quote_list import QuoteList
+from explorer.widgets.timeline import TimelineTree
+
+BIG = (220, 60)
+
+
+def no_escapes(text: str) -> None:
+    assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+
+
+@pytest.fixture
+def app():
+    return make_app(hostile_dataset())
+
+
+async def test_every_pane_shows_markup_as_plain_characters(app):
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        no_escapes(text)
+        assert "[bold]not bold[/] [link=https://x]click[/link] [0] [/" in text  # country detail
+        assert "Meeting [bold]not bold[/]" in text  # timeline
+        assert "[semiconductors] [bold]not bold[/]" in text  # areas
+        assert "␛[31mALERT␛[0m bell␇" in text  # control characters made visible
+        assert "東京で会談した 🙂" in text
+        tree = app.screen.query_one(TimelineTree)
+        labels = [leaf.label.plain for leg in tree.root.children for leaf in leg.children]
+        assert any(MARKUP in label for label in labels)
+        areas = app.screen.query_one(AreaTree)
+        assert MARKUP in areas.root.children[0].children[0].label.plain
+
+
+async def test_quote_preview_and_source_view_show_markup_literally(app):
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert f"“{MARKUP} is the plan,”" in screen_text(app)  # the preview of the first quote
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        text = screen_text(app)
+        no_escapes(text)
+        assert f"“{MARKUP} is the plan,” said [bold]not bold[/]" in text
+        await pilot.press("a", "escape", "j", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        no_escapes(text)
+        assert "red␛[31mALERT␛[0m bell␇ osc␛]8;;https://x␇link" in text
+
+
+async def test_compare_and_palette_with_hostile_names(app):
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        text = screen_text(app)
+        no_escapes(text)
+        assert "Shared by both (1)" in text and "[semiconductors]" in text
+        await pilot.press("escape", "ctrl+p", *"Speaker")
+        await pilot.pause(0.5)
+        no_escapes(screen_text(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_search_with_markup_and_wide_text(app):
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.press("slash", *"[bold]")
+        await pilot.pause()
+        assert [s.id for s in app.screen.query_one(QuoteList).rows] == ["s1"]
+        await pilot.press("ctrl+u", *"東京で会談した")
+        await pilot.pause()
+        assert [s.id for s in app.screen.query_one(QuoteList).rows] == ["s3"]
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_wide_characters_keep_the_quote_columns_aligned(app, size):
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        quote_list = app.screen.query_one(QuoteList)
+        width = quote_list.scrollable_content_region.width
+        kind_columns = set()
+        for row, statement in enumerate(quote_list.rows):
+            strip = quote_list.render_line(row)
+            assert strip.cell_length == width
+            plain = quote_list.row_text(statement, False).plain
+            kind_columns.add(cell_len(plain[: plain.index("“direct”")]))
+        assert len(kind_columns) == 1
+
+
+def test_command_line_tables_show_markup_and_no_escapes(run_cli, tmp_path):
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(hostile_dataset().model_dump(mode="json")), encoding="utf-8")
+    for command in ("quotes", "timeline", "countries", "areas"):
+        result = run_cli(command, "--data", str(path), env={"COLUMNS": "200", "PATH": ""})
+        assert result.returncode == 0, result.stderr
+        no_escapes(result.stdout)
+    quotes = run_cli("quotes", "--data", str(path), env={"COLUMNS": "200"}).stdout
+    assert MARKUP in quotes and "␛[31mALERT" in quotes and WIDE in quotes
+    as_json = json.loads(run_cli("quotes", "--json", "--data", str(path)).stdout)
+    assert as_json[1]["text"] == CONTROL  # JSON keeps the data exactly, safely escaped

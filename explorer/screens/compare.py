@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
 
 from explorer.model import Area
 from explorer.query import Index
 from explorer.safe import safe_text
+from explorer.screens.overlay import Overlay
 
 
 def top_partners(index: Index) -> tuple[str, str] | None:
@@ -72,36 +69,23 @@ def compare_view(index: Index, first: str, second: str) -> Group:
     return Group(table, notes)
 
 
-class CompareScreen(ModalScreen[None]):
+class CompareScreen(Overlay):
     """Two partners side by side: the areas both share and those only one has."""
 
-    BINDINGS = [
-        Binding("escape,q,c", "dismiss", "Close", id="close-compare"),
-        Binding("down,j", "scroll(1)", "Down", show=False),
-        Binding("up,k", "scroll(-1)", "Up", show=False),
-    ]
+    BINDINGS = [Binding("c", "dismiss", "Close", show=False, id="close-compare")]
 
     def __init__(self, index: Index) -> None:
         super().__init__()
         self.index = index
         self.pair = top_partners(index)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="compare-box"):
-            with VerticalScroll(id="compare-scroll"):
-                if self.pair is None:
-                    yield Static(Text("Comparing needs two partner countries with areas."))
-                else:
-                    yield Static(compare_view(self.index, *self.pair), id="compare-table")
-            yield Footer()
+    def title_text(self) -> Content:
+        if self.pair is None:
+            return Content("Compare")
+        first, second = (self.index.countries[c].name for c in self.pair)
+        return Content(safe_text(f"Compare {first} and {second}"))
 
-    def on_mount(self) -> None:
-        box_ = self.query_one("#compare-box")
-        if self.pair is not None:
-            first, second = (self.index.countries[c].name for c in self.pair)
-            box_.border_title = Content(safe_text(f"Compare {first} and {second}"))
-        self.query_one("#compare-scroll").focus()
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the comparison."""
-        self.query_one("#compare-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
+    def body(self) -> RenderableType:
+        if self.pair is None:
+            return Text("Comparing needs two partner countries with areas.")
+        return compare_view(self.index, *self.pair)

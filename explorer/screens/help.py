@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.content import Content
 
 from explorer.screens.compare import CompareScreen
+from explorer.screens.overlay import Overlay
 from explorer.screens.source import SourceScreen
 from explorer.widgets.areas import AreaTree
 from explorer.widgets.country import CountryPane, CountryTabs
@@ -37,29 +35,21 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ("Quotes (3)", [*QuoteList.BINDINGS, *QuotesPane.BINDINGS]),
         ("Speaker search", list(SearchBox.BINDINGS)),
         ("Cooperation areas (4)", [*VIM_KEYS, *AreaTree.BINDINGS]),
-        ("Source view", list(SourceScreen.BINDINGS)),
-        ("Compare view", list(CompareScreen.BINDINGS)),
+        ("Source view", [*Overlay.BINDINGS, *SourceScreen.BINDINGS]),
+        ("Compare view", [*Overlay.BINDINGS, *CompareScreen.BINDINGS]),
     ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Overlay):
     """Every key the app answers to, by where it works."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="close-help"),
-        Binding("down,j", "scroll(1)", "Down", show=False),
-        Binding("up,k", "scroll(-1)", "Up", show=False),
-    ]
+    BINDINGS = [Binding("question_mark,f1", "dismiss", "Close", show=False, id="close-help")]
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"):
-            with VerticalScroll(id="help-scroll"):
-                yield Static(self.keys_table(), id="help-text")
-            yield Footer()
+    def title_text(self) -> Content:
+        return Content("Keys")
 
-    def on_mount(self) -> None:
-        self.query_one("#help-box").border_title = "Keys"
-        self.query_one("#help-scroll").focus()
+    def body(self) -> Table:
+        return self.keys_table()
 
     def key_names(self, binding: Binding) -> str:
         """A binding's keys as shown to people: "↓ j", "? f1"."""
@@ -86,7 +76,3 @@ class HelpScreen(ModalScreen[None]):
         table.add_row(Text("click"), Text("a pane, a row, a tab or a node: as its key does"))
         table.add_row(Text("double-click"), Text("a quote: show its source"))
         return table
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the keys."""
-        self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)

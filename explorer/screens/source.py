@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.content import Content
 
 from explorer.model import Evidence
 from explorer.query import Index
 from explorer.safe import safe_text
+from explorer.screens.overlay import Overlay
 from explorer.views import Ref, Views
 
 STYLES = {"quote": "bold reverse", "attribution": "bold underline", "evidence": "reverse"}
@@ -79,14 +77,12 @@ def source_text(index: Index, views: Views, ref: Ref, whole: bool = False) -> Te
     return text
 
 
-class SourceScreen(ModalScreen[None]):
+class SourceScreen(Overlay):
     """Where a quote, event, area, leg or country comes from in the article."""
 
     BINDINGS = [
-        Binding("escape,q,s", "dismiss", "Close", id="close-source"),
+        Binding("s", "dismiss", "Close", show=False, id="close-source"),
         Binding("a", "toggle_whole", "Whole article", id="whole-article"),
-        Binding("down,j", "scroll(1)", "Down", show=False),
-        Binding("up,k", "scroll(-1)", "Up", show=False),
     ]
 
     def __init__(self, index: Index, views: Views, ref: Ref) -> None:
@@ -94,25 +90,14 @@ class SourceScreen(ModalScreen[None]):
         self.index, self.views, self.ref = index, views, ref
         self.whole = False
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="source-box"):
-            with VerticalScroll(id="source-scroll"):
-                yield Static(self.render_source(), id="source-text")
-            yield Footer()
+    def title_text(self) -> Content:
+        return Content("Source")
 
-    def on_mount(self) -> None:
-        self.query_one("#source-box").border_title = "Source"
-        self.query_one("#source-scroll").focus()
-
-    def render_source(self) -> Text:
-        """The text for the current mode: paragraphs with evidence, or the whole article."""
+    def body(self) -> Text:
+        """Paragraphs with the evidence, or the whole article with it."""
         return source_text(self.index, self.views, self.ref, whole=self.whole)
 
     def action_toggle_whole(self) -> None:
         """Switch between the paragraphs with evidence and the whole article."""
         self.whole = not self.whole
-        self.query_one("#source-text", Static).update(self.render_source())
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the text."""
-        self.query_one("#source-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)
+        self.refresh_body()

@@ -5,31 +5,19 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static, Tree
 
 from explorer.model import Area, AreaMention
 from explorer.safe import safe_text
 from explorer.views import Ref
-from explorer.widgets.messages import Chosen, SourceWanted
+from explorer.widgets.messages import Chosen
 from explorer.widgets.pane import Pane
-from explorer.widgets.vim import VimTree
+from explorer.widgets.vim import ChoiceTree
 
 
-class AreaTree(VimTree):
+class AreaTree(ChoiceTree):
     """Categories holding areas; Enter on an area narrows the view to it."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Filter", tooltip="Show the quotes and events for it"),
-        Binding("s", "source", "Source", tooltip="Show the article's words"),
-    ]
-
-    def action_source(self) -> None:
-        """Ask for the source of the area under the cursor."""
-        node = self.cursor_node
-        if node is not None and isinstance(node.data, Ref):
-            self.post_message(SourceWanted(node.data))
 
 
 class AreasPane(Pane):

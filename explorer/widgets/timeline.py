@@ -7,7 +7,6 @@ import datetime as dt
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Tree
 
@@ -15,9 +14,9 @@ from explorer.dates import date_label, short_label, year_label
 from explorer.query import TimelineLeg
 from explorer.safe import safe_text
 from explorer.views import Ref
-from explorer.widgets.messages import Chosen, SourceWanted
+from explorer.widgets.messages import Chosen
 from explorer.widgets.pane import Pane
-from explorer.widgets.vim import VimTree
+from explorer.widgets.vim import ChoiceTree
 
 DAY_WIDTH = 7
 # Each country's row has its own colour and its own shade, so rows differ without colour too.
@@ -70,19 +69,8 @@ class DayStrip(Widget):
         return text
 
 
-class TimelineTree(VimTree):
+class TimelineTree(ChoiceTree):
     """Trips, their legs and events; Enter narrows the view to the node under the cursor."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Filter", tooltip="Narrow every pane to this"),
-        Binding("s", "source", "Source", tooltip="Show the article's words"),
-    ]
-
-    def action_source(self) -> None:
-        """Ask for the source of the node under the cursor."""
-        node = self.cursor_node
-        if node is not None and isinstance(node.data, Ref):
-            self.post_message(SourceWanted(node.data))
 
 
 class TimelinePane(Pane):

@@ -1,4 +1,4 @@
-"""A stock Tree with vim keys, and labels that are always plain text."""
+"""Stock Trees with vim keys and labels that are always plain text."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.widgets import Tree
 
 from explorer.safe import safe_text
+from explorer.views import Ref
+from explorer.widgets.messages import SourceWanted
 
 VIM_KEYS = [
     Binding("down,j", "cursor_down", "Down", show=False),
@@ -37,3 +39,18 @@ class VimTree(Tree):
         """Treat a str label as plain text, not markup; keep only its first line."""
         text = Text(safe_text(label)) if isinstance(label, str) else label
         return text.split()[0] if text.plain else text
+
+
+class ChoiceTree(VimTree):
+    """A tree whose nodes carry Refs: Enter chooses one, s asks for its source."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Filter", tooltip="Narrow every pane to this"),
+        Binding("s", "source", "Source", tooltip="Show the article's words"),
+    ]
+
+    def action_source(self) -> None:
+        """Ask for the source of the node under the cursor."""
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, Ref):
+            self.post_message(SourceWanted(node.data))

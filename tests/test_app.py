@@ -462,3 +462,23 @@ async def test_100x30_shows_all_four_panes(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert all(pane.region.height > 5 for pane in main(app).panes)
+
+
+@pytest.mark.parametrize(
+    ("keys", "ref"),
+    [
+        (["j"], Ref("event", "joint-commission")),
+        (["4", "_", "j"], Ref("area", "security-cooperation")),
+        (["2", "_", "l"], Ref("country", "kr")),
+    ],
+)
+async def test_enter_again_on_the_choice_shows_its_source(app, keys, ref):
+    async with app.run_test(size=SIZE) as pilot:
+        for key in keys:
+            await (pilot.pause() if key == "_" else pilot.press(key))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main(app).selection == ref and isinstance(app.screen, MainScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen) and app.screen.ref == ref

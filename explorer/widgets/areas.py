@@ -11,7 +11,6 @@ from textual.widgets import Static, Tree
 from explorer.model import Area, AreaMention
 from explorer.safe import safe_text
 from explorer.views import Ref
-from explorer.widgets.messages import Chosen
 from explorer.widgets.pane import Pane
 from explorer.widgets.vim import ChoiceTree
 
@@ -26,10 +25,7 @@ class AreasPane(Pane):
     BORDER_TITLE = "Cooperation areas"
 
     def compose(self) -> ComposeResult:
-        tree: AreaTree = AreaTree("Areas", id="area-tree")
-        tree.show_root = False
-        tree.auto_expand = False
-        yield tree
+        yield AreaTree("Areas", id="area-tree")
         hint = Text("Enter on an area: its quotes and events. s: its source.", "italic")
         yield Static(hint, id="area-detail")
 
@@ -42,17 +38,11 @@ class AreasPane(Pane):
     def primary(self) -> Widget:
         return self.tree
 
-    def on_mount(self) -> None:
-        self.rebuild()
-
-    def watch_selection(self) -> None:
-        self.rebuild()
-
     def mentions(self, area: Area) -> list[AreaMention]:
         """The mentions of an area that belong to the current choice."""
         return [m for m in area.mentions if self.views.mention_matches(self.selection, m)]
 
-    def rebuild(self) -> None:
+    def refill(self) -> None:
         """Refill the tree for the current choice, keeping the chosen area under the cursor."""
         tree, chosen = self.tree, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
@@ -107,11 +97,11 @@ class AreasPane(Pane):
         detail.update(text)
 
     @on(Tree.NodeSelected, "#area-tree")
-    def choose(self, event: Tree.NodeSelected) -> None:
+    def node_chosen(self, event: Tree.NodeSelected) -> None:
         """Enter on an area narrows the view to it; on a category it folds or unfolds it."""
         event.stop()
         ref = event.node.data
         if isinstance(ref, Ref):
-            self.post_message(Chosen(ref))
+            self.choose(ref)
         else:
             event.node.toggle()

@@ -14,7 +14,7 @@ from explorer.dates import date_label, short_label
 from explorer.query import CountrySummary
 from explorer.safe import safe_text
 from explorer.views import Ref
-from explorer.widgets.messages import Chosen, SourceWanted
+from explorer.widgets.messages import SourceWanted
 from explorer.widgets.pane import DetailScroll, Pane
 
 
@@ -32,7 +32,7 @@ class CountryPane(Pane):
 
     BORDER_TITLE = "Country"
     BINDINGS = [
-        Binding("enter", "choose", "Filter", tooltip="Narrow every pane to this country"),
+        Binding("enter", "choose", "Filter", tooltip="Narrow every pane to it; again: source"),
         Binding("s", "source", "Source", tooltip="Show where the article names it"),
         Binding("down,j", "scroll(1)", "Scroll", show=False),
         Binding("up,k", "scroll(-1)", "Scroll up", show=False),
@@ -60,7 +60,7 @@ class CountryPane(Pane):
         active = self.query_one(CountryTabs).active
         return self.country_ids[int(active.removeprefix("country-"))] if active else None
 
-    def watch_selection(self) -> None:
+    def refill(self) -> None:
         country = self.views.country_of(self.selection)
         if country is not None:
             self.query_one(CountryTabs).active = f"country-{self.country_ids.index(country)}"
@@ -151,7 +151,7 @@ class CountryPane(Pane):
     def action_choose(self) -> None:
         """Narrow every pane to the country whose tab is active."""
         if self.current is not None:
-            self.post_message(Chosen(Ref("country", self.current)))
+            self.choose(Ref("country", self.current))
 
     def action_source(self) -> None:
         """Show where the article names the active country."""

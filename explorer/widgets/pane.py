@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from explorer.query import Index
 from explorer.views import Ref, Views
+from explorer.widgets.messages import Chosen, SourceWanted
 
 
 class DetailScroll(VerticalScroll, can_focus=False):
@@ -29,6 +30,26 @@ class Pane(Vertical):
     def primary(self) -> Widget:
         """The widget that takes focus when the pane is entered."""
         raise NotImplementedError
+
+    def refill(self) -> None:
+        """Show what the current choice narrows the pane to."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.refill()
+
+    def watch_selection(self) -> None:
+        self.refill()
+
+    def choose(self, ref: Ref | None) -> None:
+        """Narrow the view to `ref`; when it is already the choice, show its source instead.
+
+        So Enter narrows, and a second Enter on the same thing shows the article's words.
+        """
+        if ref is not None and ref == self.selection:
+            self.post_message(SourceWanted(ref))
+        else:
+            self.post_message(Chosen(ref))
 
     def enter(self) -> None:
         """Give the pane's main widget the focus."""

@@ -42,6 +42,7 @@ class QuotesPane(Pane):
     """Quotations and reported statements with speaker, place and date."""
 
     BORDER_TITLE = "Quotes"
+    _base_count: tuple[Filter, int] | None = None
     BINDINGS = [Binding("slash", "search", "Search speaker", tooltip="Filter by speaker name")]
 
     def compose(self) -> ComposeResult:
@@ -69,17 +70,10 @@ class QuotesPane(Pane):
     def primary(self) -> Widget:
         return self.quote_list
 
-    def on_mount(self) -> None:
-        self._base_count: tuple[Filter, int] | None = None
-        self.refilter()
-
-    def watch_selection(self) -> None:
-        self.refilter()
-
     @on(Input.Changed, "#quote-search")
     def search_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.refilter()
+        self.refill()
 
     @on(Input.Submitted, "#quote-search")
     def search_done(self, event: Input.Submitted) -> None:
@@ -89,10 +83,10 @@ class QuotesPane(Pane):
     def search(self, text: str) -> None:
         """Put `text` in the search box (the list follows) and focus the list."""
         self.search_box.value = text
-        self.refilter()
+        self.refill()
         self.quote_list.focus()
 
-    def refilter(self) -> None:
+    def refill(self) -> None:
         """Show the statements for the current choice and speaker search."""
         base = self.views.filter_for(self.selection)
         query = self.search_box.value
@@ -100,7 +94,7 @@ class QuotesPane(Pane):
         if query.strip():
             flt = replace(base, speakers=frozenset(self.index.speaker_matcher.match(query)))
         rows = self.index.select(flt)
-        if self._base_count is None or self._base_count[0] != base:
+        if self._base_count is None or self._base_count[0] != base:  # M of "N of M"
             total = len(rows) if flt is base else len(self.index.select(base))
             self._base_count = (base, total)
         count = Text(f"{len(rows)} of {self._base_count[1]}", "bold" if query.strip() else "")

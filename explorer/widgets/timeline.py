@@ -14,7 +14,6 @@ from explorer.dates import date_label, short_label, year_label
 from explorer.query import TimelineLeg
 from explorer.safe import safe_text
 from explorer.views import Ref
-from explorer.widgets.messages import Chosen
 from explorer.widgets.pane import Pane
 from explorer.widgets.vim import ChoiceTree
 
@@ -83,10 +82,7 @@ class TimelinePane(Pane):
         names = {c.id: c.name for c in self.index.dataset.countries}
         first_trip = [e for e in timeline if e.trip is timeline[0].trip] if timeline else []
         yield DayStrip(first_trip, names)
-        tree: TimelineTree = TimelineTree("Trips", id="timeline-tree")
-        tree.show_root = False
-        tree.auto_expand = False
-        yield tree
+        yield TimelineTree("Trips", id="timeline-tree")
 
     @property
     def tree(self) -> TimelineTree:
@@ -97,13 +93,7 @@ class TimelinePane(Pane):
     def primary(self) -> Widget:
         return self.tree
 
-    def on_mount(self) -> None:
-        self.rebuild()
-
-    def watch_selection(self) -> None:
-        self.rebuild()
-
-    def rebuild(self) -> None:
+    def refill(self) -> None:
         """Refill the tree for the current choice, keeping the cursor on the chosen node."""
         tree, chosen = self.tree, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
@@ -143,8 +133,8 @@ class TimelinePane(Pane):
         return text
 
     @on(Tree.NodeSelected, "#timeline-tree")
-    def choose(self, event: Tree.NodeSelected) -> None:
+    def node_chosen(self, event: Tree.NodeSelected) -> None:
         """Enter on a leg or event narrows the view; on a trip it clears the filter."""
         event.stop()
         ref = event.node.data
-        self.post_message(Chosen(ref if isinstance(ref, Ref) and ref.kind != "trip" else None))
+        self.choose(ref if isinstance(ref, Ref) and ref.kind != "trip" else None)

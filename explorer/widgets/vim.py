@@ -45,9 +45,16 @@ class ChoiceTree(VimTree):
     """A tree whose nodes carry Refs: Enter chooses one, s asks for its source."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Filter", tooltip="Narrow every pane to this"),
+        Binding(
+            "enter", "select_cursor", "Filter", tooltip="Narrow every pane to this; again: source"
+        ),
         Binding("s", "source", "Source", tooltip="Show the article's words"),
     ]
+
+    def __init__(self, label: str, *, id: str | None = None) -> None:
+        super().__init__(label, id=id)
+        self.show_root = False
+        self.auto_expand = False  # Enter chooses; space folds
 
     def action_source(self) -> None:
         """Ask for the source of the node under the cursor."""

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from explorer.checks import Path as JsonPath
 from explorer.checks import find_problems, format_path
-from explorer.load import PACKAGE_DIR
+from explorer.load import PACKAGE_DIR, error_message
 from explorer.model import Dataset
 
 TABLES = (
@@ -196,8 +196,7 @@ class _Builder:
         try:
             resolved = _resolve(entry, article)
             if table == "statements":
-                resolved["quote"] = article.locate(entry.get("text"))
-                resolved["text"] = resolved["quote"]["text"]
+                resolved["quote"] = article.locate(resolved.pop("text", None))
                 if "attribution" in entry:
                     resolved["attribution"] = article.locate(entry["attribution"])
                 self.check_quotation(resolved, article)
@@ -322,7 +321,7 @@ def build_dataset(data_dir: Path) -> Dataset:
         dataset = Dataset.model_validate(data)
     except ValidationError as error:
         raise BuildError(
-            [f"{builder.where(tuple(e['loc']))}: {e['msg']}" for e in error.errors()]
+            [f"{builder.where(tuple(e['loc']))}: {error_message(e)}" for e in error.errors()]
         ) from None
     problems = find_problems(dataset)
     if problems:

@@ -5,6 +5,8 @@ Each problem carries the JSON path of the value at fault, e.g. `statements[3].sp
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,18 +37,97 @@ def format_path(path: Path) -> str:
     return out
 
 
-def walk(obj: object, path: Path = ()) -> Iterator[tuple[Path, BaseModel]]:
-    """Yield every model nested in `obj` with its path, parents before children."""
+def walk(obj: object, path: Path = ()) -> Iterator[tuple[Path, object]]:
+    """Yield every record nested in `obj` with its path, parents before children.
+
+    Generic and so not fast: for tests and tools. The checks below walk the dataset's
+    known shape directly.
+    """
     if isinstance(obj, BaseModel):
-        yield path, obj
-        for name in type(obj).model_fields:
-            value = getattr(obj, name)
-            if isinstance(value, BaseModel | list):
-                yield from walk(value, (*path, name))
+        names = list(type(obj).model_fields)
+    elif dataclasses.is_dataclass(obj):
+        names = [f.name for f in dataclasses.fields(obj)]
     elif isinstance(obj, list):
         for index, item in enumerate(obj):
-            if isinstance(item, BaseModel | list):
-                yield from walk(item, (*path, index))
+            yield from walk(item, (*path, index))
+        return
+    else:
+        return
+    yield path, obj
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, list | BaseModel) or dataclasses.is_dataclass(value):
+            yield from walk(value, (*path, name))
+
+
+def evidence_of(dataset: Dataset) -> Iterator[tuple[Path, Evidence]]:
+    """Every piece of evidence in the dataset, with its path."""
+    for field in ("countries", "groupings", "people", "organizations", "events", "proposals"):
+        for i, record in enumerate(getattr(dataset, field)):
+            for j, evidence in enumerate(record.evidence):
+                yield (field, i, "evidence", j), evidence
+    for i, trip in enumerate(dataset.trips):
+        for j, evidence in enumerate(trip.evidence):
+            yield ("trips", i, "evidence", j), evidence
+        for k, leg in enumerate(trip.legs):
+            for j, evidence in enumerate(leg.evidence):
+                yield ("trips", i, "legs", k, "evidence", j), evidence
+    for i, statement in enumerate(dataset.statements):
+        yield ("statements", i, "quote"), statement.quote
+        if statement.attribution is not None:
+            yield ("statements", i, "attribution"), statement.attribution
+    for i, area in enumerate(dataset.areas):
+        for k, mention in enumerate(area.mentions):
+            for j, evidence in enumerate(mention.evidence):
+                yield ("areas", i, "mentions", k, "evidence", j), evidence
+
+
+def inferables_of(dataset: Dataset) -> Iterator[tuple[Path, Inferable]]:
+    """Every record that may mark fields as inferred, with its path."""
+    for field in ("countries", "groupings", "people", "organizations", "statements", "proposals"):
+        for i, record in enumerate(getattr(dataset, field)):
+            yield (field, i), record
+    for i, trip in enumerate(dataset.trips):
+        yield ("trips", i), trip
+        for k, leg in enumerate(trip.legs):
+            yield ("trips", i, "legs", k), leg
+            yield ("trips", i, "legs", k, "dates"), leg.dates
+    for i, event in enumerate(dataset.events):
+        yield ("events", i), event
+        yield ("events", i, "dates"), event.dates
+    for i, area in enumerate(dataset.areas):
+        for k, mention in enumerate(area.mentions):
+            yield ("areas", i, "mentions", k), mention
+
+
+@functools.cache
+def _inferable_fields(kind: type) -> frozenset[str]:
+    """The names a record of this type may mark as inferred: its fields, and a date's year."""
+    names = {f.name for f in dataclasses.fields(kind)}
+    return frozenset(names | {"year"} if kind is DateSpan else names)
+
+
+# (kind of record referred to, collection, field holding the id or ids)
+REFERENCES = [
+    ("country", "groupings", "members"),
+    ("country", "people", "country"),
+    ("country", "organizations", "country"),
+    ("party", "trips", "traveller"),
+    ("country", "legs", "country"),
+    ("country", "trip countries", "country"),
+    ("party", "events", "participants"),
+    ("leg", "events", "leg"),
+    ("party", "statements", "speakers"),
+    ("area", "statements", "areas"),
+    ("leg", "statements", "leg"),
+    ("event", "statements", "event"),
+    ("category", "areas", "category"),
+    ("country", "mentions", "partners"),
+    ("leg", "mentions", "leg"),
+    ("event", "mentions", "event"),
+    ("party", "proposals", "by"),
+    ("country", "proposals", "countries"),
+]
 
 
 class _Checker:
@@ -75,22 +156,74 @@ class _Checker:
         if value is not None and value not in self.ids[kind]:
             self.fail(path, f"unknown {kind} {value!r}")
 
-    def refs(self, kind: str, path: Path, values: list[str]) -> None:
-        for index, value in enumerate(values):
-            self.ref(kind, (*path, index), value)
-
     def run(self) -> list[Problem]:
         self.check_ids()
         self.check_sources()
-        for path, model in walk(self.dataset):
-            if isinstance(model, Evidence):
-                self.check_evidence(path, model)
-            if isinstance(model, Inferable):
-                self.check_inferred(path, model)
-            if isinstance(model, DateSpan):
-                self.check_dates(path, model)
-        self.check_references()
+        texts = self.texts
+        for path, evidence in evidence_of(self.dataset):
+            text = texts.get(evidence.source)
+            words = evidence.text
+            # The common case, checked without copying a slice; anything else is explained.
+            if not (
+                text is not None
+                and evidence.end == evidence.start + len(words)
+                and text.startswith(words, evidence.start)
+            ):
+                self.check_evidence(path, evidence)
+        for path, record in inferables_of(self.dataset):
+            if record.inferred:
+                self.check_inferred(path, record)
+            if isinstance(record, DateSpan):
+                self.check_dates(path, record)
+        for kind, collection, field in REFERENCES:
+            self.check_references(kind, collection, field)
+        self.check_placements()
         return self.problems
+
+    @functools.cache  # noqa: B019 - one checker, one dataset, a short life
+    def records(self, collection: str) -> list:
+        """The records of a collection, nested ones (legs, mentions) included."""
+        d = self.dataset
+        if collection == "legs":
+            return [leg for trip in d.trips for leg in trip.legs]
+        if collection == "trip countries":
+            return [part for trip in d.trips for part in trip.countries]
+        if collection == "mentions":
+            return [mention for area in d.areas for mention in area.mentions]
+        return getattr(d, collection)
+
+    def paths(self, collection: str) -> list[Path]:
+        """The path of each record of `records(collection)`, in the same order."""
+        d = self.dataset
+        nested = {"legs": ("trips", "legs"), "trip countries": ("trips", "countries")}
+        nested["mentions"] = ("areas", "mentions")
+        if collection in nested:
+            outer, inner = nested[collection]
+            return [
+                (outer, i, inner, j)
+                for i, record in enumerate(getattr(d, outer))
+                for j in range(len(getattr(record, inner)))
+            ]
+        return [(collection, i) for i in range(len(getattr(d, collection)))]
+
+    def check_references(self, kind: str, collection: str, field: str) -> None:
+        """Every id in one field of one collection names a record of the right kind."""
+        values = [getattr(record, field) for record in self.records(collection)]
+        used = set()
+        for value in values:
+            if isinstance(value, list):
+                used.update(value)
+            else:
+                used.add(value)
+        used.discard(None)
+        if used <= self.ids[kind]:
+            return  # the common case: one set operation instead of a check per value
+        for path, value in zip(self.paths(collection), values, strict=True):
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    self.ref(kind, (*path, field, index), item)
+            else:
+                self.ref(kind, (*path, field), value)
 
     def check_ids(self) -> None:
         d = self.dataset
@@ -142,9 +275,7 @@ class _Checker:
             )
 
     def check_inferred(self, path: Path, model: Inferable) -> None:
-        allowed = set(type(model).model_fields) | (
-            {"year"} if isinstance(model, DateSpan) else set()
-        )
+        allowed = _inferable_fields(type(model))
         for field, inference in model.inferred.items():
             if field not in allowed:
                 self.fail((*path, "inferred", field), f"no field {field!r} to mark as inferred")
@@ -156,62 +287,28 @@ class _Checker:
         if dates.precision == "day" and dates.start != dates.end:
             self.fail((*path, "precision"), "a single day must have the same start and end")
 
-    def check_references(self) -> None:
-        d = self.dataset
-        for i, grouping in enumerate(d.groupings):
-            self.refs("country", ("groupings", i, "members"), grouping.members)
-        for i, person in enumerate(d.people):
-            self.ref("country", ("people", i, "country"), person.country)
-        for i, org in enumerate(d.organizations):
-            self.ref("country", ("organizations", i, "country"), org.country)
-        for i, trip in enumerate(d.trips):
-            self.ref("party", ("trips", i, "traveller"), trip.traveller)
-            for j, leg in enumerate(trip.legs):
-                self.ref("country", ("trips", i, "legs", j, "country"), leg.country)
-            for j, part in enumerate(trip.countries):
-                self.ref("country", ("trips", i, "countries", j, "country"), part.country)
-        for i, event in enumerate(d.events):
-            self.check_event(i, event)
-        for i, statement in enumerate(d.statements):
-            path = ("statements", i)
-            if statement.text != statement.quote.text:
-                self.fail((*path, "text"), "is not the words its quote locates")
-            self.refs("party", (*path, "speakers"), statement.speakers)
-            self.refs("area", (*path, "areas"), statement.areas)
-            self.check_placement(path, statement.leg, statement.event)
-        for i, area in enumerate(d.areas):
-            self.ref("category", ("areas", i, "category"), area.category)
-            for j, mention in enumerate(area.mentions):
-                path = ("areas", i, "mentions", j)
-                self.refs("country", (*path, "partners"), mention.partners)
-                self.check_placement(path, mention.leg, mention.event)
-        for i, proposal in enumerate(d.proposals):
-            self.refs("party", ("proposals", i, "by"), proposal.by)
-            self.refs("country", ("proposals", i, "countries"), proposal.countries)
-
-    def check_event(self, index: int, event) -> None:
-        path = ("events", index)
-        self.refs("party", (*path, "participants"), event.participants)
-        self.ref("leg", (*path, "leg"), event.leg)
-        leg = self.legs.get(event.leg)
-        if leg is None:
-            return
-        if event.dates.start < leg.dates.start or event.dates.end > leg.dates.end:
-            self.fail(
-                (*path, "dates"),
-                f"{event.dates.start}..{event.dates.end} lies outside its leg {leg.id!r} "
-                f"({leg.dates.start}..{leg.dates.end})",
-            )
-
-    def check_placement(self, path: Path, leg_id: str | None, event_id: str | None) -> None:
-        """A statement or mention placed at an event must name the event's own leg."""
-        self.ref("leg", (*path, "leg"), leg_id)
-        self.ref("event", (*path, "event"), event_id)
-        event = self.events.get(event_id) if event_id else None
-        if event is not None and leg_id is not None and event.leg != leg_id:
-            self.fail(
-                (*path, "leg"), f"is {leg_id!r} but its event {event_id!r} is in {event.leg!r}"
-            )
+    def check_placements(self) -> None:
+        """Events lie within their legs; what is placed at an event names the event's leg."""
+        legs, events = self.legs, self.events
+        for i, event in enumerate(self.dataset.events):
+            leg = legs.get(event.leg)
+            if leg is not None and (
+                event.dates.start < leg.dates.start or event.dates.end > leg.dates.end
+            ):
+                self.fail(
+                    ("events", i, "dates"),
+                    f"{event.dates.start}..{event.dates.end} lies outside its leg {leg.id!r} "
+                    f"({leg.dates.start}..{leg.dates.end})",
+                )
+        for collection in ("statements", "mentions"):
+            records = self.records(collection)
+            for n, record in enumerate(records):
+                event = events.get(record.event) if record.event else None
+                if event is not None and record.leg is not None and event.leg != record.leg:
+                    self.fail(
+                        (*self.paths(collection)[n], "leg"),
+                        f"is {record.leg!r} but its event {record.event!r} is in {event.leg!r}",
+                    )
 
 
 def find_problems(dataset: Dataset) -> list[Problem]:

@@ -5,6 +5,7 @@ It imports nothing from Textual; a test enforces that.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -160,7 +161,7 @@ class Index:
             if leg is None:
                 return None
             span = leg.dates
-        return span if span.precision != "span" else span.model_copy(update={"precision": "within"})
+        return span if span.precision != "span" else dataclasses.replace(span, precision="within")
 
     def statement_country(self, statement: Statement) -> Country | None:
         """The country a statement was made in, if the dataset places it."""
@@ -255,6 +256,14 @@ class Index:
 
     def timeline(self) -> list[TimelineLeg]:
         """Every leg of every trip in date order, each with its events in date order."""
+        return self._timeline
+
+    def timeline_of(self, trip_id: str) -> list[TimelineLeg]:
+        """One trip's legs in date order, each with its events."""
+        return self._timelines_by_trip.get(trip_id, [])
+
+    @cached_property
+    def _timeline(self) -> list[TimelineLeg]:
         events_by_leg: dict[str, list[Event]] = defaultdict(list)
         for event in self.dataset.events:
             events_by_leg[event.leg].append(event)
@@ -264,6 +273,13 @@ class Index:
             TimelineLeg(trip, leg, sorted(events_by_leg[leg.id], key=_date_key))
             for trip, leg in legs
         ]
+
+    @cached_property
+    def _timelines_by_trip(self) -> dict[str, list[TimelineLeg]]:
+        by_trip: dict[str, list[TimelineLeg]] = defaultdict(list)
+        for entry in self._timeline:
+            by_trip[entry.trip.id].append(entry)
+        return dict(by_trip)
 
     # ------------------------------------------------------------- countries
 

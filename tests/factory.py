@@ -36,7 +36,6 @@ def quote(statement_id: str, words: str, speakers: list[str], leg: str, nth: int
         "kind": "direct",
         "speakers": speakers,
         "verb": "said",
-        "text": words,
         "quote": located,
         "leg": leg,
         "areas": ["semis"],

@@ -120,7 +120,7 @@ def test_bad_commitment_names_the_mention(data_dir):
 def test_unknown_key_is_refused(data_dir):
     edit(data_dir, 'title = "Speech at', 'colour = "red"\ntitle = "Speech at')
     (line,) = problems(data_dir)
-    assert "[[events]] #2 (knda-speech): colour: Extra inputs are not permitted" in line
+    assert "[[events]] #2 (knda-speech): colour: unknown field" in line
 
 
 def test_direct_quote_must_stand_between_quotation_marks(data_dir):

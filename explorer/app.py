@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App
 
 from explorer.commands import ExplorerCommands
@@ -14,7 +16,8 @@ from explorer.views import Views
 class ExplorerApp(App[None]):
     """Explore what the articles say: timeline, country, quotes and cooperation areas."""
 
-    CSS_PATH = "explorer.tcss"
+    # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
+    CSS_PATH = Path(__file__).parent / "explorer.tcss"
     TITLE = "explorer"
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import screen_text
-from textual.widgets import Tabs
 
 from explorer.app import make_app
 from explorer.screens.compare import CompareScreen
 from explorer.screens.help import HelpScreen
-from explorer.screens.main import MainScreen
+from explorer.screens.main import MainScreen, PaneBar
 from explorer.screens.source import SourceScreen
 from explorer.views import Ref
 from explorer.widgets.areas import AreasPane, AreaTree
@@ -356,12 +355,12 @@ def test_every_key_in_help_has_an_action():
     """What help lists is what the widgets bind, and each action exists."""
     from explorer.screens import help as help_screen
     from explorer.screens.main import MainScreen as Main
-    from explorer.widgets.country import CountryTabs
+    from explorer.widgets.choice_bar import ChoiceBar
 
     owners = {
         "Everywhere": Main,
         "Timeline (1)": TimelineTree,
-        "Country (2)": (CountryTabs, CountryPane),
+        "Country (2)": (ChoiceBar, CountryPane),
         "Quotes (3)": (QuoteList, QuotesPane),
         "Speaker search": SearchBox,
         "Cooperation areas (4)": AreaTree,
@@ -436,8 +435,9 @@ async def test_80x24_shows_one_pane_at_a_time_with_tabs(app):
         await pilot.pause()
         visible = [pane.id for pane in screen.panes if pane.region.height]
         assert visible == ["quotes"] and isinstance(app.focused, QuoteList)
-        assert screen.query_one(Tabs).active == "tab-2"
-        await pilot.click("#tab-3")
+        bar = screen.query_one(PaneBar)
+        assert bar.current == 2
+        await pilot.click(PaneBar, offset=(bar.spans()[3][0] + 1, 0))
         await pilot.pause()
         assert pane_of_focus(app) == "areas"
         assert [pane.id for pane in screen.panes if pane.region.height] == ["areas"]

@@ -11,13 +11,13 @@ from explorer.screens.compare import CompareScreen
 from explorer.screens.overlay import Overlay
 from explorer.screens.source import SourceScreen
 from explorer.widgets.areas import AreaTree
-from explorer.widgets.country import CountryPane, CountryTabs
+from explorer.widgets.choice_bar import ChoiceBar
+from explorer.widgets.country import CountryPane
 from explorer.widgets.quote_list import QuoteList
 from explorer.widgets.quotes import QuotesPane, SearchBox
 from explorer.widgets.timeline import TimelineTree
 from explorer.widgets.vim import VIM_KEYS
 
-ARROWS = [Binding("left,right", "", "Previous or next country")]
 GLOBAL_EXTRA = [
     Binding("ctrl+p", "", "Command palette: jump to any speaker, country, event or area"),
     Binding("ctrl+q", "", "Quit (also from the search box)"),
@@ -31,7 +31,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
     return [
         ("Everywhere", [*MainScreen.BINDINGS, *GLOBAL_EXTRA]),
         ("Timeline (1)", [*VIM_KEYS, *TimelineTree.BINDINGS]),
-        ("Country (2)", [*ARROWS, *CountryTabs.BINDINGS, *CountryPane.BINDINGS]),
+        ("Country (2)", [*ChoiceBar.BINDINGS, *CountryPane.BINDINGS]),
         ("Quotes (3)", [*QuoteList.BINDINGS, *QuotesPane.BINDINGS]),
         ("Speaker search", list(SearchBox.BINDINGS)),
         ("Cooperation areas (4)", [*VIM_KEYS, *AreaTree.BINDINGS]),

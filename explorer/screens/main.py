@@ -10,12 +10,13 @@ from textual.containers import Container
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Footer, Static
 
 from explorer.query import Index
 from explorer.safe import safe_text
 from explorer.views import Ref, Views
 from explorer.widgets.areas import AreasPane
+from explorer.widgets.choice_bar import ChoiceBar
 from explorer.widgets.country import CountryPane
 from explorer.widgets.messages import Chosen, SourceWanted
 from explorer.widgets.pane import Pane
@@ -27,7 +28,7 @@ NARROW_WIDTH, NARROW_HEIGHT = 100, 28
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
-class PaneTabs(Tabs, can_focus=False):
+class PaneBar(ChoiceBar, can_focus=False):
     """Names of the panes, shown when they are stacked one at a time; clicking one opens it."""
 
 
@@ -49,6 +50,7 @@ class MainScreen(Screen):
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
+    AUTO_FOCUS = "#timeline-tree"
     selection: reactive[Ref | None] = reactive(None)
 
     def __init__(self, index: Index, views: Views) -> None:
@@ -58,7 +60,7 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-bar")
-        yield PaneTabs(*(Tab(name, id=f"tab-{n}") for n, name in enumerate(self.pane_names)))
+        yield PaneBar(list(self.pane_names))
         with Container(id="panes"):
             for pane_class, pane_id in (
                 (TimelinePane, "timeline"),
@@ -92,7 +94,7 @@ class MainScreen(Screen):
         return self.panes[0]
 
     def on_mount(self) -> None:
-        self.action_jump(0)
+        self.panes[0].add_class("-current")
         self.watch_selection()
 
     def on_resize(self, event: Resize) -> None:
@@ -114,14 +116,13 @@ class MainScreen(Screen):
         for n, pane in enumerate(self.panes):
             pane.set_class(pane is current, "-current")
             if pane is current:
-                self.query_one(PaneTabs).active = f"tab-{n}"
+                self.query_one(PaneBar).current = n
 
-    @on(Tabs.TabActivated)
-    def tab_clicked(self, event: Tabs.TabActivated) -> None:
+    @on(ChoiceBar.Changed, "PaneBar")
+    def pane_clicked(self, event: ChoiceBar.Changed) -> None:
         """A click on a pane's name in the stacked layout opens that pane."""
-        number = int(event.tab.id.removeprefix("tab-")) if event.tab.id else 0
-        if self.panes[number] is not self.current_pane:
-            self.action_jump(number)
+        if self.panes[event.index] is not self.current_pane:
+            self.action_jump(event.index)
 
     def watch_selection(self) -> None:
         bar = Text(" explorer ", "bold reverse")
@@ -169,6 +170,9 @@ class MainScreen(Screen):
     def action_jump(self, number: int) -> None:
         """Open pane `number` (0-3) and focus its main widget."""
         pane = self.panes[number]
+        if pane.display and pane.region.height:
+            pane.enter()
+            return
         # A pane hidden by the stacked layout can take focus only once it is shown; the
         # pane it leaves stays shown until then (track_pane hides it), so focus never drops.
         pane.add_class("-current")

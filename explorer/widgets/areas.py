@@ -14,6 +14,9 @@ from explorer.views import Ref
 from explorer.widgets.pane import Pane
 from explorer.widgets.vim import ChoiceTree
 
+# How many partner commitments an area's line shows; the detail below lists them all.
+SHOWN_PARTS = 3
+
 
 class AreaTree(ChoiceTree):
     """Categories holding areas; Enter on an area narrows the view to it."""
@@ -67,13 +70,16 @@ class AreasPane(Pane):
         """An area's line: name, then each partner's commitment."""
         text = Text("● " if chosen else "", "bold")
         text.append(safe_text(area.name))
-        seen: list[str] = []
-        for mention in mentions:
-            partners = "/".join(safe_text(self.index.countries[c].name) for c in mention.partners)
-            part = f"{partners} {mention.commitment}" + (" new" if mention.new else "")
-            if part not in seen:
-                seen.append(part)
-        text.append("  " + " · ".join(seen), "dim")
+        parts = dict.fromkeys(
+            (tuple(mention.partners), mention.commitment, mention.new) for mention in mentions
+        )
+        shown = []
+        for partners, commitment, new in list(parts)[:SHOWN_PARTS]:
+            names = "/".join(safe_text(self.index.countries[c].name) for c in partners)
+            shown.append(f"{names} {commitment}" + (" new" if new else ""))
+        if len(parts) > SHOWN_PARTS:
+            shown.append(f"+{len(parts) - SHOWN_PARTS} more")
+        text.append("  " + " · ".join(shown), "dim")
         return text
 
     @on(Tree.NodeHighlighted, "#area-tree")

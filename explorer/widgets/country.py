@@ -1,4 +1,4 @@
-"""The Country pane: one country's part in the story, reached by a row of country tabs."""
+"""The Country pane: one country's part in the story, chosen from a row of country names."""
 
 from __future__ import annotations
 
@@ -6,25 +6,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static, Tab, Tabs
+from textual.widgets import Static
 
 from explorer.dates import date_label, short_label
 from explorer.query import CountrySummary
 from explorer.safe import safe_text
 from explorer.views import Ref
+from explorer.widgets.choice_bar import ChoiceBar
 from explorer.widgets.messages import SourceWanted
 from explorer.widgets.pane import DetailScroll, Pane
-
-
-class CountryTabs(Tabs):
-    """The countries as tabs; h/l move like left/right."""
-
-    BINDINGS = [
-        Binding("h", "previous_tab", "Previous country", show=False),
-        Binding("l", "next_tab", "Next country", show=False),
-    ]
 
 
 class CountryPane(Pane):
@@ -42,32 +33,27 @@ class CountryPane(Pane):
 
     def compose(self) -> ComposeResult:
         self.country_ids = list(self.index.countries)
-        tabs = [
-            Tab(Content(safe_text(self.index.countries[c].name)), id=f"country-{n}")
-            for n, c in enumerate(self.country_ids)
-        ]
-        yield CountryTabs(*tabs)
+        yield ChoiceBar([self.index.countries[c].name for c in self.country_ids])
         with DetailScroll(id="country-scroll"):
             yield Static(id="country-detail")
 
     @property
     def primary(self) -> Widget:
-        return self.query_one(CountryTabs)
+        return self.query_one(ChoiceBar)
 
     @property
     def current(self) -> str | None:
         """The id of the country whose tab is active."""
-        active = self.query_one(CountryTabs).active
-        return self.country_ids[int(active.removeprefix("country-"))] if active else None
+        return self.country_ids[self.query_one(ChoiceBar).current] if self.country_ids else None
 
     def refill(self) -> None:
         country = self.views.country_of(self.selection)
         if country is not None:
-            self.query_one(CountryTabs).active = f"country-{self.country_ids.index(country)}"
+            self.query_one(ChoiceBar).current = self.country_ids.index(country)
         self.show(self.current)
 
-    @on(Tabs.TabActivated)
-    def tab_changed(self, event: Tabs.TabActivated) -> None:
+    @on(ChoiceBar.Changed)
+    def country_changed(self, event: ChoiceBar.Changed) -> None:
         event.stop()
         self.show(self.current)
 

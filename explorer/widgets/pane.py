@@ -10,6 +10,8 @@ from explorer.query import Index
 from explorer.views import Ref, Views
 from explorer.widgets.messages import Chosen, SourceWanted
 
+_NOT_YET = object()
+
 
 class DetailScroll(VerticalScroll, can_focus=False):
     """A pane's detail area: scrolled by the pane's keys and the mouse, never focused."""
@@ -36,10 +38,16 @@ class Pane(Vertical):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self.refill()
+        self.fill()
 
     def watch_selection(self) -> None:
-        self.refill()
+        self.fill()
+
+    def fill(self) -> None:
+        """Refill for the current choice, once: mounting and binding both ask for it."""
+        if getattr(self, "_filled_for", _NOT_YET) != self.selection:
+            self._filled_for = self.selection
+            self.refill()
 
     def choose(self, ref: Ref | None) -> None:
         """Narrow the view to `ref`; when it is already the choice, show its source instead.

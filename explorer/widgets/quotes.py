@@ -19,7 +19,7 @@ from explorer.query import Filter
 from explorer.safe import safe_text
 from explorer.views import Ref
 from explorer.widgets.messages import SourceWanted
-from explorer.widgets.pane import DetailScroll, Pane
+from explorer.widgets.pane import Pane
 from explorer.widgets.quote_list import QuoteHeader, QuoteList
 
 
@@ -53,8 +53,7 @@ class QuotesPane(Pane):
             yield Static(id="quote-count")
         yield QuoteHeader()
         yield QuoteList(self.index, id="quote-list")
-        with DetailScroll(id="quote-preview-scroll"):
-            yield Static(id="quote-preview")
+        yield Static(id="quote-preview")
 
     @property
     def search_box(self) -> SearchBox:
@@ -98,7 +97,8 @@ class QuotesPane(Pane):
             total = len(rows) if flt is base else len(self.index.select(base))
             self._base_count = (base, total)
         count = Text(f"{len(rows)} of {self._base_count[1]}", "bold" if query.strip() else "")
-        self.query_one("#quote-count", Static).update(count)
+        # Fixed sizes: updating these on every keystroke needs no new layout.
+        self.query_one("#quote-count", Static).update(count, layout=False)
         self.quote_list.show(rows, query)
 
     @on(QuoteList.Highlighted)
@@ -108,9 +108,21 @@ class QuotesPane(Pane):
         preview = self.query_one("#quote-preview", Static)
         if event.statement is None:
             message = "No statements match." if self.search_box.value.strip() else "No statements."
-            preview.update(Text(message, "italic"))
+            preview.update(Text(message, "italic"), layout=False)
             return
-        preview.update(self.describe(event.statement))
+        preview.update(self.fit(self.describe(event.statement), preview), layout=False)
+
+    def fit(self, text: Text, preview: Static) -> Text:
+        """Cut a long preview to the lines the box holds, saying where the rest is."""
+        width, height = preview.content_size
+        if width <= 0 or height <= 0:
+            return text
+        lines = text.wrap(self.app.console, width)
+        if len(lines) <= height:
+            return text
+        kept = Text("\n").join(lines[: height - 1])
+        kept.append("\n… more: Enter shows it in the article", "italic dim")
+        return kept
 
     def describe(self, statement: Statement) -> Text:
         """Who said it, where and when, the words, and what is inferred."""

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from explorer.dates import date_label, short_label, year_label
 from explorer.query import TimelineLeg
@@ -76,12 +77,13 @@ class TimelinePane(Pane):
     """Legs and events in date order, with a day-by-day strip of the tour."""
 
     BORDER_TITLE = "Timeline"
+    # Above this many lines the trips start folded, their legs added when first unfolded.
+    UNFOLDED_LINES = 120
 
     def compose(self) -> ComposeResult:
-        timeline = self.index.timeline()
+        self.pending: dict[int, list[TimelineLeg]] = {}
         names = {c.id: c.name for c in self.index.dataset.countries}
-        first_trip = [e for e in timeline if e.trip is timeline[0].trip] if timeline else []
-        yield DayStrip(first_trip, names)
+        yield DayStrip([], names)
         yield TimelineTree("Trips", id="timeline-tree")
 
     @property
@@ -98,23 +100,68 @@ class TimelinePane(Pane):
         tree, chosen = self.tree, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
+        self.pending.clear()
         by_trip: dict[str, list[TimelineLeg]] = {}
         for entry in self.views.timeline_for(chosen):
             by_trip.setdefault(entry.trip.id, []).append(entry)
+        lines = sum(1 + len(entry.events) for entries in by_trip.values() for entry in entries)
+        unfold_all = lines <= self.UNFOLDED_LINES
+        chosen_trip = self.trip_of(chosen)
         for trip_id, entries in by_trip.items():
-            trip = self.index.trips[trip_id]
-            # With one trip its node would only cost a line; its legs sit at the top level.
-            parent = tree.root
-            if len(self.index.trips) > 1:
-                title = Text(safe_text(trip.title), "bold")
-                parent = tree.root.add(title, Ref("trip", trip_id), expand=True)
-            for entry in entries:
-                leg_ref = Ref("leg", entry.leg.id)
-                node = parent.add(self.leg_label(entry, leg_ref == chosen), leg_ref, expand=True)
-                for event in entry.events:
-                    event_ref = Ref("event", event.id)
-                    node.add_leaf(self.event_label(event, event_ref == chosen), event_ref)
+            if len(by_trip) == 1 and len(self.index.trips) == 1:
+                # With one trip its node would only cost a line; its legs sit at the top.
+                self.add_legs(tree.root, entries)
+                continue
+            title = Text(safe_text(self.index.trips[trip_id].title), "bold")
+            unfold = unfold_all or trip_id == chosen_trip
+            node = tree.root.add(title, Ref("trip", trip_id), expand=unfold)
+            if unfold:
+                self.add_legs(node, entries)
+            else:
+                self.pending[node.id] = entries
         tree.place_cursor(chosen, before)
+        self.show_strip(tree.cursor_node.data if tree.cursor_node else None)
+
+    def add_legs(self, parent: TreeNode, entries: list[TimelineLeg]) -> None:
+        """Add legs and their events under a node."""
+        chosen = self.selection
+        for entry in entries:
+            leg_ref = Ref("leg", entry.leg.id)
+            node = parent.add(self.leg_label(entry, leg_ref == chosen), leg_ref, expand=True)
+            for event in entry.events:
+                event_ref = Ref("event", event.id)
+                node.add_leaf(self.event_label(event, event_ref == chosen), event_ref)
+
+    def trip_of(self, ref: Ref | None) -> str | None:
+        """The trip a trip, leg or event belongs to."""
+        if ref is None:
+            return None
+        if ref.kind == "trip":
+            return ref.id
+        if ref.kind == "event":
+            ref = Ref("leg", self.index.events[ref.id].leg)
+        trip = self.index.leg_trip.get(ref.id) if ref.kind == "leg" else None
+        return trip.id if trip else None
+
+    def show_strip(self, ref: Ref | None) -> None:
+        """Draw the day strip of the trip under the cursor (the first trip if none)."""
+        trip_id = self.trip_of(ref) or next(iter(self.index.trips), None)
+        strip = self.query_one(DayStrip)
+        strip.legs = self.index.timeline_of(trip_id) if trip_id else []
+        strip.refresh(layout=True)
+
+    @on(Tree.NodeExpanded, "#timeline-tree")
+    def unfolded(self, event: Tree.NodeExpanded) -> None:
+        """Add a folded trip's legs the first time it is unfolded."""
+        entries = self.pending.pop(event.node.id, None)
+        if entries:
+            self.add_legs(event.node, entries)
+
+    @on(Tree.NodeHighlighted, "#timeline-tree")
+    def highlighted(self, event: Tree.NodeHighlighted) -> None:
+        """Follow the cursor with the day strip."""
+        data = event.node.data
+        self.show_strip(data if isinstance(data, Ref) else None)
 
     def leg_label(self, entry: TimelineLeg, chosen: bool) -> Text:
         """A leg's line: country, city and dates with the year marked if inferred."""

@@ -1,0 +1,128 @@
+"""One measured run, in its own process: `python benchmarks/child.py (bare|DATASET) [--type]`.
+
+Prints one JSON line: when the first frame was painted (perf_counter, the same clock as the
+parent's), how long loading took, peak memory, and with --type the time each keystroke
+of a speaker search took to filter and redraw.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+SIZE = (120, 36)
+TYPED = "kamikawa"
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory, in MB.
+
+    Read from /proc (VmHWM), which starts afresh at exec; getrusage's ru_maxrss does not,
+    and would report the parent's peak.
+    """
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def first_paint(target: str) -> dict:
+    """Start the app as `explorer --data` would and stop at its first painted frame."""
+    result: dict = {}
+    if target == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Static
+
+        class Bare(App):
+            def compose(self) -> ComposeResult:
+                yield Static("Hello")
+
+            def on_ready(self) -> None:
+                result["ready"] = time.perf_counter()
+                self.exit()
+
+        Bare().run(headless=True, size=SIZE)
+        return result
+    from explorer.load import load_dataset
+
+    started = time.perf_counter()
+    dataset = load_dataset(target)
+    result["load"] = time.perf_counter() - started
+    from explorer.app import ExplorerApp
+
+    class Timed(ExplorerApp):
+        def on_ready(self) -> None:
+            result["ready"] = time.perf_counter()
+            self.exit()
+
+    Timed(dataset).run(headless=True, size=SIZE)
+    return result
+
+
+async def typing(target: str) -> dict:
+    """Type a speaker's name into the search box; time each keystroke's filter and redraw.
+
+    A keystroke's time runs from posting the key to the end of the first frame composed
+    after the quote list took the new rows. Frames are timed where Textual hands them to
+    the terminal (App._display); headless, the terminal write itself is not included.
+    """
+    from textual import events
+
+    from explorer.app import make_app
+    from explorer.load import load_dataset
+    from explorer.widgets.quote_list import QuoteList
+
+    app = make_app(load_dataset(target))
+    frames: list[float] = []
+    shown: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        frames.append(time.perf_counter())
+
+    app._display = timed_display
+    times, counts = [], []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        quote_list = app.screen.query_one(QuoteList)
+        show = quote_list.show
+
+        def timed_show(rows, query_text="") -> None:
+            show(rows, query_text)
+            shown.append(time.perf_counter())
+
+        quote_list.show = timed_show
+        typed = ""
+        for _ in range(3):  # type, clear, type again: several samples per key
+            for key in [*TYPED, *["backspace"] * len(TYPED)]:
+                typed = typed[:-1] if key == "backspace" else typed + key
+                before = len(shown)
+                started = time.perf_counter()
+                app.post_message(events.Key(key, None if key == "backspace" else key))
+                while len(shown) == before or not frames or frames[-1] < shown[-1]:
+                    await asyncio.sleep(0)
+                times.append(frames[-1] - started)
+                counts.append(len(quote_list.rows))
+                await pilot.pause()
+    return {"keystrokes": times, "rows": counts}
+
+
+def main() -> None:
+    target = sys.argv[1]
+    result = asyncio.run(typing(target)) if "--type" in sys.argv else first_paint(target)
+    result["peak_mb"] = peak_mb()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -51,10 +51,13 @@ def first_paint(target: str) -> dict:
 
         Bare().run(headless=True, size=SIZE)
         return result
+    # The same steps as `explorer --data TARGET`: the command line, the load, the app.
+    from explorer.cli import build_parser
     from explorer.load import load_dataset
 
+    args = build_parser().parse_args(["--data", target])
     started = time.perf_counter()
-    dataset = load_dataset(target)
+    dataset = load_dataset(args.data)
     result["load"] = time.perf_counter() - started
     from explorer.app import ExplorerApp
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from textual.app import App
 
-from explorer.commands import ExplorerCommands
 from explorer.model import Dataset
 from explorer.query import Index
 from explorer.screens.main import MainScreen
@@ -19,7 +18,7 @@ class ExplorerApp(App[None]):
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).parent / "explorer.tcss"
     TITLE = "explorer"
-    COMMANDS = App.COMMANDS | {ExplorerCommands}
+    COMMANDS = App.COMMANDS | {lambda: _explorer_commands()}
 
     def __init__(self, dataset: Dataset) -> None:
         super().__init__()
@@ -28,6 +27,13 @@ class ExplorerApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.index, self.views)
+
+
+def _explorer_commands() -> type:
+    """The palette's provider, imported when the palette first opens, not at start-up."""
+    from explorer.commands import ExplorerCommands
+
+    return ExplorerCommands
 
 
 def make_app(dataset: Dataset) -> ExplorerApp:

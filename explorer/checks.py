@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -60,9 +61,12 @@ def walk(obj: object, path: Path = ()) -> Iterator[tuple[Path, object]]:
             yield from walk(value, (*path, name))
 
 
+FACTS = ("countries", "groupings", "people", "organizations", "events", "proposals")
+
+
 def evidence_of(dataset: Dataset) -> Iterator[tuple[Path, Evidence]]:
     """Every piece of evidence in the dataset, with its path."""
-    for field in ("countries", "groupings", "people", "organizations", "events", "proposals"):
+    for field in FACTS:
         for i, record in enumerate(getattr(dataset, field)):
             for j, evidence in enumerate(record.evidence):
                 yield (field, i, "evidence", j), evidence
@@ -82,11 +86,24 @@ def evidence_of(dataset: Dataset) -> Iterator[tuple[Path, Evidence]]:
                 yield ("areas", i, "mentions", k, "evidence", j), evidence
 
 
+def all_evidence(dataset: Dataset) -> list[Evidence]:
+    """Every piece of evidence, without paths: the quick way to look them all over."""
+    d = dataset
+    found = [e for field in FACTS for record in getattr(d, field) for e in record.evidence]
+    found += [e for trip in d.trips for e in trip.evidence]
+    found += [e for trip in d.trips for leg in trip.legs for e in leg.evidence]
+    found += [s.quote for s in d.statements]
+    found += [s.attribution for s in d.statements if s.attribution is not None]
+    found += [e for area in d.areas for m in area.mentions for e in m.evidence]
+    return found
+
+
 def inferables_of(dataset: Dataset) -> Iterator[tuple[Path, Inferable]]:
-    """Every record that may mark fields as inferred, with its path."""
+    """Every date, and every record that marks a field as inferred, with its path."""
     for field in ("countries", "groupings", "people", "organizations", "statements", "proposals"):
         for i, record in enumerate(getattr(dataset, field)):
-            yield (field, i), record
+            if record.inferred:
+                yield (field, i), record
     for i, trip in enumerate(dataset.trips):
         yield ("trips", i), trip
         for k, leg in enumerate(trip.legs):
@@ -97,7 +114,8 @@ def inferables_of(dataset: Dataset) -> Iterator[tuple[Path, Inferable]]:
         yield ("events", i, "dates"), event.dates
     for i, area in enumerate(dataset.areas):
         for k, mention in enumerate(area.mentions):
-            yield ("areas", i, "mentions", k), mention
+            if mention.inferred:
+                yield ("areas", i, "mentions", k), mention
 
 
 @functools.cache
@@ -144,13 +162,18 @@ class _Checker:
     def fail(self, path: Path, message: str) -> None:
         self.problems.append(Problem(path, message))
 
-    def collect_ids(self, kind: str, items: list[tuple[Path, str]]) -> None:
-        seen: set[str] = set()
-        for path, item_id in items:
+    def collect_ids(self, kind: str, field: str, ids: list[str], paths=None) -> None:
+        """Record the ids of one kind; name every duplicate (paths made only then)."""
+        seen = set(ids)
+        self.ids[kind] = seen
+        if len(seen) == len(ids):
+            return
+        paths = paths() if paths else [(field, i) for i in range(len(ids))]
+        seen = set()
+        for path, item_id in zip(paths, ids, strict=True):
             if item_id in seen:
                 self.fail((*path, "id"), f"duplicate {kind} id {item_id!r}")
             seen.add(item_id)
-        self.ids[kind] = seen
 
     def ref(self, kind: str, path: Path, value: str | None) -> None:
         if value is not None and value not in self.ids[kind]:
@@ -159,17 +182,21 @@ class _Checker:
     def run(self) -> list[Problem]:
         self.check_ids()
         self.check_sources()
+        # Each pass first looks for trouble at full speed, without building paths, and
+        # walks again to name what is wrong only when something is.
         texts = self.texts
-        for path, evidence in evidence_of(self.dataset):
-            text = texts.get(evidence.source)
-            words = evidence.text
-            # The common case, checked without copying a slice; anything else is explained.
-            if not (
-                text is not None
-                and evidence.end == evidence.start + len(words)
-                and text.startswith(words, evidence.start)
-            ):
-                self.check_evidence(path, evidence)
+        unsound = [
+            e
+            for e in all_evidence(self.dataset)
+            if (text := texts.get(e.source)) is None
+            or e.end != e.start + len(e.text)
+            or not text.startswith(e.text, e.start)
+        ]
+        if unsound:
+            wrong = {id(e) for e in unsound}
+            for path, item in evidence_of(self.dataset):
+                if id(item) in wrong:
+                    self.check_evidence(path, item)
         for path, record in inferables_of(self.dataset):
             if record.inferred:
                 self.check_inferred(path, record)
@@ -208,13 +235,9 @@ class _Checker:
 
     def check_references(self, kind: str, collection: str, field: str) -> None:
         """Every id in one field of one collection names a record of the right kind."""
-        values = [getattr(record, field) for record in self.records(collection)]
-        used = set()
-        for value in values:
-            if isinstance(value, list):
-                used.update(value)
-            else:
-                used.add(value)
+        values = list(map(operator.attrgetter(field), self.records(collection)))
+        lists = values and any(isinstance(value, list) for value in values[:1])
+        used = set().union(*values) if lists else set(values)
         used.discard(None)
         if used <= self.ids[kind]:
             return  # the common case: one set operation instead of a check per value
@@ -228,29 +251,27 @@ class _Checker:
     def check_ids(self) -> None:
         d = self.dataset
         simple = {
-            "source": ("sources", d.sources),
-            "inference": ("inferences", d.inferences),
-            "category": ("categories", d.categories),
-            "country": ("countries", d.countries),
-            "grouping": ("groupings", d.groupings),
-            "trip": ("trips", d.trips),
-            "event": ("events", d.events),
-            "statement": ("statements", d.statements),
-            "area": ("areas", d.areas),
-            "proposal": ("proposals", d.proposals),
+            "source": "sources",
+            "inference": "inferences",
+            "category": "categories",
+            "country": "countries",
+            "grouping": "groupings",
+            "trip": "trips",
+            "event": "events",
+            "statement": "statements",
+            "area": "areas",
+            "proposal": "proposals",
         }
-        for kind, (field, items) in simple.items():
-            self.collect_ids(kind, [((field, i), item.id) for i, item in enumerate(items)])
+        for kind, field in simple.items():
+            self.collect_ids(kind, field, [item.id for item in getattr(d, field)])
         # Speakers and participants may be people or organizations: one namespace for both.
-        parties = [(("people", i), p.id) for i, p in enumerate(d.people)]
-        parties += [(("organizations", i), o.id) for i, o in enumerate(d.organizations)]
-        self.collect_ids("party", parties)
-        legs = [
-            (("trips", t, "legs", i), leg.id)
-            for t, trip in enumerate(d.trips)
-            for i, leg in enumerate(trip.legs)
-        ]
-        self.collect_ids("leg", legs)
+        parties = [p.id for p in d.people] + [o.id for o in d.organizations]
+        party_paths = [("people", i) for i in range(len(d.people))]
+        party_paths += [("organizations", i) for i in range(len(d.organizations))]
+        self.collect_ids("party", "", parties, lambda: party_paths)
+        self.collect_ids(
+            "leg", "", [leg.id for leg in self.records("legs")], lambda: self.paths("legs")
+        )
 
     def check_sources(self) -> None:
         for index, source in enumerate(self.dataset.sources):
@@ -300,15 +321,22 @@ class _Checker:
                     f"{event.dates.start}..{event.dates.end} lies outside its leg {leg.id!r} "
                     f"({leg.dates.start}..{leg.dates.end})",
                 )
+        leg_of = {event.id: event.leg for event in events.values()}
         for collection in ("statements", "mentions"):
             records = self.records(collection)
-            for n, record in enumerate(records):
-                event = events.get(record.event) if record.event else None
-                if event is not None and record.leg is not None and event.leg != record.leg:
-                    self.fail(
-                        (*self.paths(collection)[n], "leg"),
-                        f"is {record.leg!r} but its event {record.event!r} is in {event.leg!r}",
-                    )
+            misplaced = [
+                n
+                for n, record in enumerate(records)
+                if record.leg is not None
+                and (event_leg := leg_of.get(record.event)) is not None
+                and event_leg != record.leg
+            ]
+            for n in misplaced:
+                leg, event = records[n].leg, records[n].event
+                self.fail(
+                    (*self.paths(collection)[n], "leg"),
+                    f"is {leg!r} but its event {event!r} is in {leg_of[event]!r}",
+                )
 
 
 def find_problems(dataset: Dataset) -> list[Problem]:

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer.build import BuildError, build_dataset, dataset_json, default_data_dir, stale_diff
 from explorer.load import DatasetError, bundled_dataset_path, load_dataset
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -115,9 +114,16 @@ def _listing(records: Callable, view: Callable) -> Callable[[argparse.Namespace]
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Write the dataset, or with --check say whether the written one is stale."""
+    from explorer.build import BuildError, build_dataset, dataset_json, default_data_dir, stale_diff
+
     data_dir = args.data_dir or default_data_dir()
     output = args.data or data_dir / "dataset.json"
-    fresh = dataset_json(build_dataset(data_dir))
+    try:
+        fresh = dataset_json(build_dataset(data_dir))
+    except BuildError as error:
+        for line in error.problems:
+            print(f"explorer build: {line}", file=sys.stderr)
+        return EXIT_DATA
     if args.check:
         difference = stale_diff(fresh, output)
         if difference:
@@ -158,11 +164,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run(load_dataset(args.data))
 
 
-def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
+def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:
+    """The function for a command; the report module is loaded only for those that print."""
+    if name is None:
+        return cmd_tui
     from explorer import report
 
     return {
-        None: cmd_tui,
         "quotes": cmd_quotes,
         "timeline": _listing(report.timeline_records, report.timeline_view),
         "countries": _listing(
@@ -173,21 +181,17 @@ def _commands() -> dict[str | None, Callable[[argparse.Namespace], int]]:
         "build": cmd_build,
         "validate": cmd_validate,
         "schema": cmd_schema,
-    }
+    }[name]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        return _commands()[args.command](args)
+        return _commands(args.command)(args)
     except DatasetError as error:
         for line in error.lines():
             print(f"explorer: {line}", file=sys.stderr)
-        return EXIT_DATA
-    except BuildError as error:
-        for line in error.problems:
-            print(f"explorer build: {line}", file=sys.stderr)
         return EXIT_DATA
     except OSError as error:
         print(f"explorer: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)

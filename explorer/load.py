@@ -5,6 +5,7 @@ Reading never writes: files are only opened for reading.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pydantic_core
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from explorer.checks import find_problems, format_path
@@ -25,6 +26,9 @@ _BUNDLED_CANDIDATES = (
     PACKAGE_DIR.parent / "data" / "dataset.json",
 )
 MAX_PROBLEMS = 20
+# The collections that grow with the articles, validated a chunk at a time.
+CHUNKED = ("statements", "areas", "events")
+CHUNK = 2000
 # Pydantic's words for some errors, in the words of this dataset's readers.
 FRIENDLIER = {
     "unexpected_keyword_argument": "unknown field (not part of the dataset format)",
@@ -116,15 +120,50 @@ def validation_lines(error: ValidationError) -> list[str]:
     ]
 
 
+@functools.cache
+def _list_adapter(field: str) -> TypeAdapter:
+    """A validator for the list held by one of the Dataset's fields."""
+    return TypeAdapter(Dataset.model_fields[field].annotation)
+
+
+def _validate_in_chunks(field: str, items: list, errors: list[str]) -> list:
+    """Validate a long list a chunk at a time, dropping each chunk's parsed values as it goes.
+
+    The parsed values of a large file take more memory than its records: letting them go
+    while the records are made keeps the peak near the parsed size, not the sum of both.
+    """
+    adapter, validated = _list_adapter(field), []
+    for start in range(0, len(items), CHUNK):
+        chunk = items[start : start + CHUNK]
+        items[start : start + CHUNK] = [None] * len(chunk)
+        try:
+            validated += adapter.validate_python(chunk)
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                where = format_path((field, start + item["loc"][0], *item["loc"][1:]))
+                errors.append(f"{where}: {error_message(item)}")
+        del chunk
+    return validated
+
+
 def validate_dataset(data: object, path: Path | str) -> Dataset:
-    """Validate parsed data and check its integrity; raise DatasetError listing every problem."""
+    """Validate parsed data and check its integrity; raise DatasetError listing every problem.
+
+    The largest collections are taken out of `data` and validated chunk by chunk.
+    """
     if not isinstance(data, dict):
         raise DatasetError(path, [f"the top level must be an object, not {type(data).__name__}"])
     with gc_paused():
+        chunked = {f: data.pop(f) for f in CHUNKED if isinstance(data.get(f), list)}
+        errors: list[str] = []
         try:
             dataset = Dataset.model_validate(data)
         except ValidationError as error:
-            raise DatasetError(path, validation_lines(error)) from None
+            errors += validation_lines(error)
+        records = {f: _validate_in_chunks(f, items, errors) for f, items in chunked.items()}
+        if errors:
+            raise DatasetError(path, errors)
+        dataset = dataset.model_copy(update=records)
         problems = find_problems(dataset)
     if problems:
         raise DatasetError(path, [str(problem) for problem in problems])

@@ -28,9 +28,14 @@ Commitment = Literal[
 ]
 COMMITMENTS: tuple[str, ...] = Commitment.__args__  # type: ignore[attr-defined]
 
-# Every record: unknown fields refused, immutable, slotted, fields given by name.
+# Every record: unknown fields refused, immutable, slotted, fields given by name; compared
+# by identity (no generated __eq__ and __hash__, one less thing to build at start-up).
 record = dataclass(
-    config=ConfigDict(extra="forbid", defer_build=True), frozen=True, slots=True, kw_only=True
+    config=ConfigDict(extra="forbid", defer_build=True),
+    frozen=True,
+    slots=True,
+    kw_only=True,
+    eq=False,
 )
 NonNegative = Annotated[int, Field(ge=0)]
 

@@ -83,6 +83,9 @@ class Filter:
     text: str = ""
 
 
+NO_FILTER = Filter()
+
+
 @dataclass(repr=False)
 class Index:
     """A dataset with the look-ups and matchers its questions need."""
@@ -198,6 +201,8 @@ class Index:
     def select(self, flt: Filter) -> list[Statement]:
         """Statements passing every part of `flt`, in dataset order."""
         statements = self.dataset.statements
+        if flt == NO_FILTER:
+            return list(statements)
         if flt.speakers is not None:
             candidates = sorted({i for s in flt.speakers for i in self._by_speaker.get(s, ())})
         else:

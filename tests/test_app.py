@@ -482,3 +482,33 @@ async def test_enter_again_on_the_choice_shows_its_source(app, keys, ref):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SourceScreen) and app.screen.ref == ref
+
+
+async def test_many_trips_fold_under_months_and_fill_when_opened():
+    from explorer.load import validate_dataset
+    from explorer.synth import generate
+
+    app = make_app(validate_dataset(generate(3000), "synthetic"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(TimelineTree)
+        months = tree.root.children
+        assert len(app.index.trips) > TimelinePane.MONTHS_ABOVE
+        assert months and all(month.data is None and not month.children for month in months)
+        await pilot.press("enter")  # unfold the first month: its trips appear, folded
+        await pilot.pause()
+        trips = months[0].children
+        assert trips and all(trip.data.kind == "trip" and not trip.children for trip in trips)
+        await pilot.press("j", "enter")  # unfold the first trip: its legs appear
+        await pilot.pause()
+        legs = trips[0].children
+        assert legs and all(leg.data.kind == "leg" for leg in legs)
+        await pilot.press("j", "enter")  # Enter on a leg narrows the view
+        await pilot.pause()
+        assert main(app).selection == legs[0].data
+        assert all(index_leg == legs[0].data.id for index_leg in leg_ids(app))
+
+
+def leg_ids(app) -> set[str]:
+    index = app.index
+    return {index.statement_leg(s).id for s in app.screen.query_one(QuoteList).rows}

@@ -43,6 +43,8 @@ class AreasPane(Pane):
 
     def mentions(self, area: Area) -> list[AreaMention]:
         """The mentions of an area that belong to the current choice."""
+        if self.selection is None or self.selection.kind == "area":
+            return area.mentions
         return [m for m in area.mentions if self.views.mention_matches(self.selection, m)]
 
     def refill(self) -> None:

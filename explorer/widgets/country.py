@@ -22,6 +22,7 @@ class CountryPane(Pane):
     """A country's role, officials, groupings, events, areas and quotes."""
 
     BORDER_TITLE = "Country"
+    _shown: tuple[str | None, Ref | None] | None = None
     BINDINGS = [
         Binding("enter", "choose", "Filter", tooltip="Narrow every pane to it; again: source"),
         Binding("s", "source", "Source", tooltip="Show where the article names it"),
@@ -59,6 +60,9 @@ class CountryPane(Pane):
 
     def show(self, country_id: str | None) -> None:
         """Fill the detail for a country, with the chosen leg or event on top if it is there."""
+        if self._shown == (country_id, self.selection):
+            return  # mounting and the bar's first change both ask for the same
+        self._shown = (country_id, self.selection)
         detail = self.query_one("#country-detail", Static)
         if country_id is None:
             detail.update(Text("No countries in this dataset."))

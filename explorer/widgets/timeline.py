@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -77,11 +79,13 @@ class TimelinePane(Pane):
     """Legs and events in date order, with a day-by-day strip of the tour."""
 
     BORDER_TITLE = "Timeline"
-    # Above this many lines the trips start folded, their legs added when first unfolded.
+    # Above this many lines the trips start folded, their legs added when first unfolded;
+    # above this many trips they are gathered under the month they start in.
     UNFOLDED_LINES = 120
+    MONTHS_ABOVE = 40
 
     def compose(self) -> ComposeResult:
-        self.pending: dict[int, list[TimelineLeg]] = {}
+        self.pending: dict[int, Callable[[], None]] = {}
         names = {c.id: c.name for c in self.index.dataset.countries}
         yield DayStrip([], names)
         yield TimelineTree("Trips", id="timeline-tree")
@@ -104,23 +108,50 @@ class TimelinePane(Pane):
         by_trip: dict[str, list[TimelineLeg]] = {}
         for entry in self.views.timeline_for(chosen):
             by_trip.setdefault(entry.trip.id, []).append(entry)
-        lines = sum(1 + len(entry.events) for entries in by_trip.values() for entry in entries)
-        unfold_all = lines <= self.UNFOLDED_LINES
-        chosen_trip = self.trip_of(chosen)
-        for trip_id, entries in by_trip.items():
-            if len(by_trip) == 1 and len(self.index.trips) == 1:
-                # With one trip its node would only cost a line; its legs sit at the top.
-                self.add_legs(tree.root, entries)
-                continue
-            title = Text(safe_text(self.index.trips[trip_id].title), "bold")
-            unfold = unfold_all or trip_id == chosen_trip
-            node = tree.root.add(title, Ref("trip", trip_id), expand=unfold)
-            if unfold:
-                self.add_legs(node, entries)
-            else:
-                self.pending[node.id] = entries
+        if len(by_trip) == 1 and len(self.index.trips) == 1:
+            # With one trip its node would only cost a line; its legs sit at the top.
+            self.add_legs(tree.root, next(iter(by_trip.values())))
+        elif len(by_trip) > self.MONTHS_ABOVE:
+            self.add_months(by_trip)
+        else:
+            lines = sum(1 + len(e.events) for entries in by_trip.values() for e in entries)
+            self.add_trips(tree.root, by_trip, unfold=lines <= self.UNFOLDED_LINES)
         tree.place_cursor(chosen, before)
         self.show_strip(tree.cursor_node.data if tree.cursor_node else None)
+
+    def add_months(self, by_trip: dict[str, list[TimelineLeg]]) -> None:
+        """Gather many trips under the months they start in, each month filled when opened."""
+        months: dict[tuple[int, int], dict[str, list[TimelineLeg]]] = {}
+        for trip_id, entries in by_trip.items():
+            start = entries[0].leg.dates
+            months.setdefault((start.start.year, start.start.month), {})[trip_id] = entries
+        chosen_trip = self.trip_of(self.selection)
+        for (year, month), trips in months.items():
+            first = next(iter(trips.values()))[0].leg.dates
+            label = Text(f"{dt.date(year, month, 1):%B} {year_label(first)}", "bold")
+            label.append(f"  {len(trips)} trip{'s' * (len(trips) != 1)}", "dim")
+            unfold = chosen_trip in trips
+            node = self.tree.root.add(label, None, expand=unfold)
+            fill = functools.partial(self.add_trips, node, trips, unfold=False)
+            if unfold:
+                fill()
+            else:
+                self.pending[node.id] = fill
+
+    def add_trips(
+        self, parent: TreeNode, by_trip: dict[str, list[TimelineLeg]], unfold: bool
+    ) -> None:
+        """Add trips under a node; folded ones get their legs when first opened."""
+        chosen_trip = self.trip_of(self.selection)
+        for trip_id, entries in by_trip.items():
+            title = Text(safe_text(self.index.trips[trip_id].title), "bold")
+            open_now = unfold or trip_id == chosen_trip
+            node = parent.add(title, Ref("trip", trip_id), expand=open_now)
+            fill = functools.partial(self.add_legs, node, entries)
+            if open_now:
+                fill()
+            else:
+                self.pending[node.id] = fill
 
     def add_legs(self, parent: TreeNode, entries: list[TimelineLeg]) -> None:
         """Add legs and their events under a node."""
@@ -152,10 +183,10 @@ class TimelinePane(Pane):
 
     @on(Tree.NodeExpanded, "#timeline-tree")
     def unfolded(self, event: Tree.NodeExpanded) -> None:
-        """Add a folded trip's legs the first time it is unfolded."""
-        entries = self.pending.pop(event.node.id, None)
-        if entries:
-            self.add_legs(event.node, entries)
+        """Fill a folded month or trip the first time it is unfolded."""
+        fill = self.pending.pop(event.node.id, None)
+        if fill is not None:
+            fill()
 
     @on(Tree.NodeHighlighted, "#timeline-tree")
     def highlighted(self, event: Tree.NodeHighlighted) -> None:
@@ -181,7 +212,10 @@ class TimelinePane(Pane):
 
     @on(Tree.NodeSelected, "#timeline-tree")
     def node_chosen(self, event: Tree.NodeSelected) -> None:
-        """Enter on a leg or event narrows the view; on a trip it clears the filter."""
+        """Enter on a leg or event narrows the view; on a month or trip it folds or unfolds."""
         event.stop()
         ref = event.node.data
-        self.choose(ref if isinstance(ref, Ref) and ref.kind != "trip" else None)
+        if isinstance(ref, Ref) and ref.kind in {"leg", "event"}:
+            self.choose(ref)
+        else:
+            event.node.toggle()

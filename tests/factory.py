@@ -9,6 +9,10 @@ from explorer.model import Dataset
 MARKUP = "[bold]not bold[/] [link=https://x]click[/link] [0] [/"
 CONTROL = "red\x1b[31mALERT\x1b[0m bell\x07 osc\x1b]8;;https://x\x07link"
 WIDE = "東京で会談した 🙂 שלום café"
+RTL = "وزير الخارجية \u202eevil\u202c \u2067isolate\u2069"
+COMBINING = "Z\u0334\u0321\u0353a\u0336l\u0337g\u0338o e\u0301\u0301\u0301"
+LONG = ("A very long statement, said at length 🙂 " * 500)[:20_000]
+ALIASES = [f"Alias{n} Name{n}" for n in range(1000)]
 
 # Each hostile string appears as a name, a title and a quotation.
 ARTICLE = (
@@ -17,6 +21,8 @@ ARTICLE = (
     f"“{CONTROL}” said {WIDE}.\n"
     f"“{WIDE}” said 大臣 {CONTROL}.\n"
     f"They discussed [semiconductors] and 半導体 in the [Quad].\n"
+    f"“{LONG}” said {RTL}.\n"
+    f"“{COMBINING}” said {RTL} again.\n"
 )
 
 
@@ -94,6 +100,14 @@ def hostile_dataset() -> Dataset:
                 "evidence": [evidence(WIDE)],
             },
             {"id": "p3", "name": CONTROL, "country": "b", "evidence": [evidence(CONTROL)]},
+            {
+                "id": "p4",
+                "name": RTL,
+                "aliases": ALIASES,
+                "role": COMBINING,
+                "country": "b",
+                "evidence": [evidence(RTL)],
+            },
         ],
         "trips": [
             {
@@ -148,6 +162,8 @@ def hostile_dataset() -> Dataset:
             quote("s1", f"{MARKUP} is the plan,", ["p1"], "la"),
             quote("s2", CONTROL, ["p3"], "lb"),
             quote("s3", WIDE, ["p2", "p3"], "lb", nth=3),
+            quote("s4", LONG, ["p4"], "lb"),
+            quote("s5", COMBINING, ["p4"], "la"),
         ],
         "areas": [
             {

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from conftest import screen_text
-from factory import CONTROL, MARKUP, WIDE, hostile_dataset
+from factory import ALIASES, CONTROL, LONG, MARKUP, WIDE, hostile_dataset
 from rich.cells import cell_len
 
 from explorer.app import make_app
@@ -19,8 +19,13 @@ from explorer.widgets.timeline import TimelineTree
 BIG = (220, 60)
 
 
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 def no_escapes(text: str) -> None:
+    """Nothing that could move the cursor, recolour, retitle or reorder the terminal."""
     assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert not set(text) & set(BIDI_CONTROLS)
 
 
 @pytest.fixture
@@ -116,3 +121,43 @@ def test_command_line_tables_show_markup_and_no_escapes(run_cli, tmp_path):
     assert MARKUP in quotes and "␛[31mALERT" in quotes and WIDE in quotes
     as_json = json.loads(run_cli("quotes", "--json", "--data", str(path)).stdout)
     assert as_json[1]["text"] == CONTROL  # JSON keeps the data exactly, safely escaped
+
+
+async def test_every_pane_and_view_survives_hostile_text(app):
+    """Walk every pane, open every view: no crash, nothing unsafe on screen."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        for keys in (
+            ["1", "j", "enter", "s"],
+            ["escape", "2", "l", "enter", "s"],
+            ["escape", "3", "G", "enter"],
+            ["escape", "4", "j", "enter", "s"],
+            ["escape", "c"],
+            ["escape", "question_mark"],
+            ["escape", "x"],
+        ):
+            await pilot.press(*keys)
+            await pilot.pause()
+            no_escapes(screen_text(app))
+        assert app.is_running
+
+
+async def test_a_20000_character_quote_is_cut_in_the_preview_and_whole_in_the_source(app):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"alias5", "enter")
+        await pilot.pause()
+        rows = [s.id for s in app.screen.query_one(QuoteList).rows]
+        assert rows == ["s4", "s5"]
+        assert "… more: Enter shows it in the article" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        body = app.screen.body().plain
+        assert LONG in body
+        no_escapes(screen_text(app))
+
+
+def test_a_speaker_with_a_thousand_aliases_is_found_by_any(app):
+    index = app.index
+    assert len(ALIASES) == 1000
+    for alias in ("Alias0 Name0", "name999 alias999", "ALIAS500"):
+        assert [s.id for s in index.quotes(speaker=alias)] == ["s4", "s5"]

@@ -86,12 +86,13 @@ class MainScreen(Screen):
 
     @property
     def current_pane(self) -> Pane:
-        """The pane holding the focus (the first pane if none does)."""
+        """The pane holding the focus, else the one marked current, else the first."""
         focused = self.focused
-        for pane in self.panes:
+        panes = self.panes
+        for pane in panes:
             if focused is not None and (focused is pane or pane in focused.ancestors):
                 return pane
-        return self.panes[0]
+        return next((pane for pane in panes if pane.has_class("-current")), panes[0])
 
     def on_mount(self) -> None:
         self.panes[0].add_class("-current")
@@ -101,6 +102,8 @@ class MainScreen(Screen):
         width, height = event.size
         self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        # Hiding everything (too small) drops the focus: give it back once there is room.
+        self.call_after_refresh(self.keep_focus)
         self.query_one("#too-small", Static).update(
             Text(
                 f"explorer needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
@@ -108,6 +111,13 @@ class MainScreen(Screen):
                 justify="center",
             )
         )
+
+    def keep_focus(self) -> None:
+        """Put the focus back in the current pane if a layout change took it away."""
+        pane = self.current_pane
+        focused = self.focused
+        if pane.region.height and (focused is None or pane not in focused.ancestors):
+            pane.enter()
 
     @on(DescendantFocus)
     def track_pane(self) -> None:

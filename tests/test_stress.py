@@ -1,0 +1,109 @@
+"""The TUI under stress: fast repeated keys, resize storms, searches typed and cleared fast.
+
+Each test ends by checking that the app is in a consistent state.
+"""
+
+from __future__ import annotations
+
+import random
+
+from conftest import screen_text
+from textual import events
+
+from explorer.app import make_app
+from explorer.load import validate_dataset
+from explorer.screens.main import NARROW_HEIGHT, NARROW_WIDTH, MainScreen
+from explorer.synth import generate
+from explorer.widgets.quote_list import QuoteList
+from explorer.widgets.quotes import QuotesPane, SearchBox
+
+
+def burst(app, *keys: str) -> None:
+    """Queue key presses all at once, as a held-down key or a fast typist does."""
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(key, char))
+
+
+async def settle(pilot, rounds: int = 10) -> None:
+    """Let queued keys travel from the app to the focused widget and be handled."""
+    for _ in range(rounds):
+        await pilot.pause()
+
+
+def consistent(app) -> None:
+    """The list shows exactly what the choice and the search box ask for."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    pane = screen.query_one(QuotesPane)
+    query = screen.query_one(SearchBox).value
+    base = pane.views.filter_for(screen.selection)
+    expected = pane.index.select(base)
+    if query.strip():
+        speakers = set(pane.index.speaker_matcher.match(query))
+        expected = [s for s in expected if speakers & set(s.speakers)]
+    shown = screen.query_one(QuoteList)
+    assert [s.id for s in shown.rows] == [s.id for s in expected]
+    assert 0 <= shown.cursor < max(len(shown.rows), 1)
+    assert f"{len(expected)} of " in screen_text(app)
+
+
+async def test_rapid_key_repetition(dataset):
+    app = make_app(dataset)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        burst(app, *["j"] * 300)
+        await settle(pilot)
+        quote_list = app.screen.query_one(QuoteList)
+        assert quote_list.cursor == len(quote_list.rows) - 1
+        burst(app, *["k"] * 7, *["pagedown", "pageup"] * 20, "g")
+        await settle(pilot)
+        assert quote_list.cursor == 0
+        await pilot.press(*["tab"] * 9)  # focus moves a frame later: one at a time
+        assert app.screen.current_pane.id == "areas"
+        burst(app, *["j", "enter", "x"] * 25)
+        await settle(pilot)
+        consistent(app)
+
+
+async def test_resize_storm(dataset):
+    app = make_app(dataset)
+    rng = random.Random(4)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        for _ in range(40):
+            await pilot.resize_terminal(rng.randint(20, 220), rng.randint(6, 70))
+        await pilot.resize_terminal(90, 26)
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow") == (NARROW_WIDTH > 90 or NARROW_HEIGHT > 26)
+        assert not screen.has_class("-too-small")
+        shown = [pane for pane in screen.panes if pane.region.height]
+        assert shown == [screen.current_pane]
+        assert app.focused is not None and screen.current_pane in app.focused.ancestors
+        consistent(app)
+
+
+async def test_search_typed_and_cleared_fast(dataset):
+    app = make_app(dataset)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash")
+        for _ in range(3):
+            await pilot.press(*"kamikawa", *["backspace"] * 8)
+        await pilot.press(*"cho")
+        assert app.screen.query_one(SearchBox).value == "cho"
+        assert [s.id for s in app.screen.query_one(QuoteList).rows] == ["jaishankar-cho-new-areas"]
+        consistent(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, QuoteList)
+        consistent(app)
+
+
+async def test_filters_and_searches_interleaved_on_a_larger_dataset():
+    app = make_app(validate_dataset(generate(3000), "synthetic"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "j", "enter", "slash", *"a", "escape", "4", "j", "j", "enter")
+        await pilot.press("slash", *"ka", "backspace", "escape", "x", "slash", *"mi")
+        await pilot.pause()
+        consistent(app)

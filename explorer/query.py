@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from explorer.model import (
@@ -91,7 +91,6 @@ class Index:
     """A dataset with the look-ups and matchers its questions need."""
 
     dataset: Dataset
-    _by_speaker: dict[str, list[int]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         d = self.dataset
@@ -105,10 +104,6 @@ class Index:
         self.categories = {c.id: c for c in d.categories}
         self.inferences = {i.id: i for i in d.inferences}
         self.sources = {s.id: s for s in d.sources}
-        self._by_speaker = defaultdict(list)
-        for index, statement in enumerate(d.statements):
-            for speaker in statement.speakers:
-                self._by_speaker[speaker].append(index)
 
     def __repr__(self) -> str:
         return f"<Index of {len(self.dataset.statements)} statements>"
@@ -188,12 +183,23 @@ class Index:
         return [fold(s.text) for s in self.dataset.statements]
 
     @cached_property
+    def _by_speaker(self) -> dict[str, list[int]]:
+        """Statement indexes by speaker id: built on the first search, not at start-up."""
+        by_speaker: dict[str, list[int]] = defaultdict(list)
+        for index, statement in enumerate(self.dataset.statements):
+            for speaker in statement.speakers:
+                by_speaker[speaker].append(index)
+        return by_speaker
+
+    @cached_property
     def _statement_places(self) -> list[tuple[str | None, str | None]]:
         """(leg id, country id) of every statement, by index."""
+        leg_of_event = {event.id: event.leg for event in self.dataset.events}
+        country_of_leg = {leg_id: leg.country for leg_id, leg in self.legs.items()}
         places = []
         for statement in self.dataset.statements:
-            leg = self.statement_leg(statement)
-            places.append((leg.id, leg.country) if leg else (None, None))
+            leg_id = statement.leg or leg_of_event.get(statement.event)
+            places.append((leg_id, country_of_leg.get(leg_id)) if leg_id else (None, None))
         return places
 
     # ---------------------------------------------------------------- quotes

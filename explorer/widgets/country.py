@@ -17,6 +17,9 @@ from explorer.widgets.choice_bar import ChoiceBar
 from explorer.widgets.messages import SourceWanted
 from explorer.widgets.pane import DetailScroll, Pane
 
+# A section of the detail lists this many lines; the rest are counted and pointed to.
+SECTION_LINES = 12
+
 
 class CountryPane(Pane):
     """A country's role, officials, groupings, events, areas and quotes."""
@@ -77,50 +80,47 @@ class CountryPane(Pane):
         text.append(safe_text(summary.country.name), "bold")
         roles = sorted({role for _, role in summary.roles})
         text.append(f"  {', '.join(roles) or 'named'}\n", "italic")
-        for leg in summary.legs:
-            mark = "● " if chosen == Ref("leg", leg.id) else ""
-            text.append(f"{mark}Visited ", "bold")
-            text.append(date_label(leg.dates) + (f", {safe_text(leg.city)}" if leg.city else ""))
-            text.append("\n")
+        visits = [
+            ("● " if chosen == Ref("leg", leg.id) else "")
+            + date_label(leg.dates)
+            + (f", {safe_text(leg.city)}" if leg.city else "")
+            for leg in summary.legs
+        ]
+        section(text, "Visited", visits, more="in the Timeline")
         if (
             chosen is not None
             and chosen.kind == "event"
             and chosen.id in {e.id for e in summary.events}
         ):
             self.describe_event(text, chosen.id)
-        section(
-            text,
-            "Officials",
-            [
-                safe_text(p.name) + (f" — {safe_text(p.role)}" if p.role else "")
-                for p in summary.officials
-            ]
-            + [safe_text(o.name) for o in summary.organizations],
-        )
-        section(
-            text,
-            "Groupings",
-            [
-                safe_text(g.name)
-                + " — "
-                + ", ".join(safe_text(index.countries[m].name) for m in g.members)
-                for g in summary.groupings
-            ],
-        )
-        section(
-            text,
-            "Events",
-            [
-                ("● " if chosen == Ref("event", e.id) else "")
-                + f"{short_label(e.dates)}  {safe_text(e.title)}"
-                for e in summary.events
-            ],
-        )
-        areas = [
-            f"{m.commitment:<10} {safe_text(a.name)}" + (" (new)" if m.new else "")
-            for a, m in summary.areas
+        people = [
+            safe_text(p.name) + (f" — {safe_text(p.role)}" if p.role else "")
+            for p in summary.officials
         ]
-        section(text, f"Cooperation areas ({len({a.id for a, _ in summary.areas})})", areas)
+        people += [safe_text(o.name) for o in summary.organizations]
+        section(text, "Officials", people, more="with the palette (Ctrl+P)")
+        groupings = [
+            f"{safe_text(g.name)} — "
+            + ", ".join(safe_text(index.countries[m].name) for m in g.members)
+            for g in summary.groupings
+        ]
+        section(text, "Groupings", groupings)
+        events = [
+            ("● " if chosen == Ref("event", e.id) else "")
+            + f"{short_label(e.dates)}  {safe_text(e.title)}"
+            for e in summary.events
+        ]
+        section(text, "Events", events, more="in the Timeline")
+        # One line an area, with every commitment recorded for it with this country.
+        commitments: dict[str, dict[str, None]] = {}
+        for area, mention in summary.areas:
+            label = mention.commitment + (" (new)" if mention.new else "")
+            commitments.setdefault(area.id, {})[label] = None
+        areas = [
+            f"{safe_text(index.areas[a].name)}: {', '.join(labels)}"
+            for a, labels in commitments.items()
+        ]
+        section(text, f"Cooperation areas ({len(areas)})", areas, more="in Cooperation areas")
         text.append("Quotes: ", "bold")
         text.append(f"{summary.quote_count} said in {safe_text(summary.country.name)}")
         return text
@@ -153,10 +153,12 @@ class CountryPane(Pane):
         self.query_one(DetailScroll).scroll_relative(y=lines, animate=False)
 
 
-def section(text: Text, title: str, lines: list[str]) -> None:
-    """Append a titled list, or nothing when it is empty."""
+def section(text: Text, title: str, lines: list[str], more: str = "") -> None:
+    """Append a titled list, or nothing when it is empty; a long one ends with a count."""
     if not lines:
         return
     text.append(f"{title}\n", "bold")
-    for line in lines:
+    for line in lines[:SECTION_LINES]:
         text.append(f"  {line}\n")
+    if len(lines) > SECTION_LINES:
+        text.append(f"  … and {len(lines) - SECTION_LINES} more {more}\n", "italic dim")

@@ -364,11 +364,6 @@ class Index:
                 only_second.append(area)
         return SharedAreas(both, only_first, only_second)
 
-    def area_events(self, area: Area) -> list[Event]:
-        """Events at which an area was mentioned, in date order."""
-        ids = dict.fromkeys(m.event for m in area.mentions if m.event)
-        return sorted((self.events[e] for e in ids), key=_date_key)
-
     def inferred_notes(self, inferred: dict[str, str]) -> list[dict[str, str]]:
         """The inferences behind a record's inferred fields, for display or JSON."""
         notes = []

@@ -22,6 +22,7 @@ DATA_SIDE = [
     "views",
     "report",
     "cli",
+    "synth",
 ]
 TUI_MODULES = ("textual", "explorer.app", "explorer.widgets", "explorer.screens")
 

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from explorer.checks import Path as JsonPath
 from explorer.checks import find_problems, format_path
 from explorer.load import PACKAGE_DIR, error_message
+from explorer.merge import Entry, Merger
 from explorer.model import Dataset
 
 TABLES = (
@@ -103,7 +104,7 @@ class _Builder:
 
     data_dir: Path
     problems: list[str] = field(default_factory=list)
-    collections: dict[str, list] = field(default_factory=lambda: {t: [] for t in TABLES})
+    collections: dict[str, list[Entry]] = field(default_factory=lambda: {t: [] for t in TABLES})
     sources: list[dict] = field(default_factory=list)
     categories: list[dict] = field(default_factory=list)
     area_defs: dict[str, dict] = field(default_factory=dict)
@@ -166,7 +167,7 @@ class _Builder:
                 self.problems.append(f"{name}: {table} must be written as [[{table}]] entries")
                 continue
             for number, entry in enumerate(entries, start=1):
-                self.add_entry(table, entry, f"{name}: [[{table}]] #{number}", article)
+                self.add_entry(table, entry, f"{name}: [[{table}]] #{number}", article, name)
 
     def add_source(self, name: str, source: object, articles_dir: Path) -> _Article | None:
         if not isinstance(source, dict) or not {"id", "file", "title"} <= set(source):
@@ -187,7 +188,9 @@ class _Builder:
         self.sources.append(entry)
         return _Article(str(source["id"]), str(source["file"]), text)
 
-    def add_entry(self, table: str, entry: object, where: str, article: _Article) -> None:
+    def add_entry(
+        self, table: str, entry: object, where: str, article: _Article, file: str
+    ) -> None:
         if not isinstance(entry, dict):
             self.problems.append(f"{where}: must be a table")
             return
@@ -203,11 +206,7 @@ class _Builder:
         except ValueError as error:
             self.problems.append(f"{where}: {error}")
             return
-        items = self.collections[table]
-        self.origins[(table, len(items))] = where
-        for index, _leg in enumerate(resolved.get("legs", []) if table == "trips" else []):
-            self.origins[(table, len(items), "legs", index)] = f"{where}: legs #{index + 1}"
-        items.append(resolved)
+        self.collections[table].append(Entry(resolved, where, file))
 
     @staticmethod
     def check_quotation(statement: dict, article: _Article) -> None:
@@ -222,8 +221,8 @@ class _Builder:
     def group_areas(self) -> list[dict]:
         """Gather the [[mentions]] under their taxonomy areas, in taxonomy order."""
         by_area: dict[str, list[tuple[dict, str]]] = {}
-        for index, mention in enumerate(self.collections["mentions"]):
-            origin = self.origins[("mentions", index)]
+        for entry in self.collections["mentions"]:
+            mention, origin = entry.data, entry.origin
             area_id = mention.pop("area", None)
             if area_id not in self.area_defs:
                 self.problems.append(f"{origin}: unknown area {area_id!r} (see taxonomy.toml)")
@@ -235,14 +234,22 @@ class _Builder:
                 continue
             for index, (_mention, origin) in enumerate(by_area[area_id]):
                 self.origins[("areas", len(areas), "mentions", index)] = origin
-            areas.append({**definition, "mentions": [m for m, _ in by_area[area_id]]})
+            record = {key: definition[key] for key in ("id", "name", "category")}
+            areas.append({**record, "mentions": [m for m, _ in by_area[area_id]]})
         return areas
 
     def dataset_dict(self) -> dict:
+        merger = Merger()
+        merger.merge(self.collections)
+        self.problems += merger.problems
+        collections = {}
+        for table, entries in self.collections.items():
+            for index, entry in enumerate(entries):
+                self.note_origins(table, index, entry)
+            collections[table] = [entry.data for entry in entries]
         areas = self.group_areas()
-        statements = self.collections["statements"]
-        _link_statement_areas(statements, areas)
-        collections = {k: v for k, v in self.collections.items() if k != "mentions"}
+        _link_statement_areas(collections["statements"], areas)
+        del collections["mentions"]
         return {
             "schema_version": 1,
             "sources": self.sources,
@@ -250,6 +257,12 @@ class _Builder:
             **collections,
             "areas": areas,
         }
+
+    def note_origins(self, table: str, index: int, entry: Entry) -> None:
+        """Remember where an entry (and a trip's legs) came from, to name it in errors."""
+        self.origins[(table, index)] = entry.origin
+        for number, _leg in enumerate(entry.data.get("legs", []) if table == "trips" else []):
+            self.origins[(table, index, "legs", number)] = f"{entry.origin}: legs #{number + 1}"
 
     def where(self, path: JsonPath) -> str:
         """Name the annotation entry a dataset path came from, and the rest of the path."""

@@ -43,6 +43,8 @@ def source_text(index: Index, views: Views, ref: Ref, whole: bool = False) -> Te
         by_source.setdefault(item.source, []).append((role, item))
     text = Text()
     text.append(title_for(index, views, ref) + "\n", "bold")
+    if len(by_source) > 1:
+        text.append(f"Cited in {len(by_source)} articles, each shown below.\n", "italic")
     for source_id, items in by_source.items():
         source = index.sources[source_id]
         text.append("\nFrom ", "dim")

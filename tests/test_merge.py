@@ -1,0 +1,90 @@
+"""Building from several articles: one record for one thing, citing every article; conflicts named."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from explorer.build import BuildError, build_dataset, dataset_json
+from explorer.query import Index
+from explorer.screens.source import source_text
+from explorer.views import Ref, Views
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "merge"
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def edit(data_dir, name: str, old: str, new: str) -> None:
+    path = data_dir / "annotations" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_same_things_become_one_record_citing_both_articles():
+    dataset = build_dataset(FIXTURE)
+    assert [p.id for p in dataset.people] == ["costa", "eklund"]  # "ana-costa" matched by name
+    assert [c.id for c in dataset.countries] == ["veloria", "nordmark"]  # "vel" by name
+    for record in (*dataset.people, *dataset.countries, dataset.events[0], dataset.trips[0]):
+        assert {e.source for e in record.evidence} == {"wire-a", "wire-b"}, record
+    (leg,) = dataset.trips[0].legs
+    assert {e.source for e in leg.evidence} == {"wire-a", "wire-b"}
+    assert dataset.trips[0].traveller == "costa"
+    assert len(dataset.inferences) == 1
+
+
+def test_references_follow_the_merged_ids():
+    dataset = build_dataset(FIXTURE)
+    speakers = {s.id: s.speakers for s in dataset.statements}
+    assert speakers == {"costa-build": ["costa"], "eklund-new-chapter": ["eklund"]}
+    assert dataset.events[0].participants == ["costa", "eklund"]
+    partners = [m.partners for area in dataset.areas for m in area.mentions]
+    assert partners == [["nordmark"], ["veloria", "nordmark"]]
+
+
+def test_the_build_stays_byte_identical():
+    assert dataset_json(build_dataset(FIXTURE)) == dataset_json(build_dataset(FIXTURE))
+
+
+def test_two_dates_for_one_event_are_a_conflict(data_dir):
+    edit(
+        data_dir,
+        "wire-b.toml",
+        'dates = { start = 2025-05-12, end = 2025-05-13, precision = "within"',
+        'dates = { start = 2025-05-14, end = 2025-05-14, precision = "day"',
+    )
+    with pytest.raises(BuildError) as caught:
+        build_dataset(data_dir)
+    (line,) = caught.value.problems
+    assert line.startswith("data/annotations/wire-b.toml: [[events]] #1 (halvik-talks): dates")
+    assert "2025-05-14, but data/annotations/wire-a.toml: [[events]] #1" in line
+    assert "gives 2025-05-12..2025-05-13" in line
+
+
+def test_two_roles_for_one_person_are_a_conflict(data_dir):
+    edit(data_dir, "wire-b.toml", 'role = "Prime Minister"', 'role = "President"')
+    with pytest.raises(BuildError) as caught:
+        build_dataset(data_dir)
+    assert any(
+        "[[people]] #2 (lars-eklund): role is 'President', but" in line
+        and "gives 'Prime Minister'" in line
+        for line in caught.value.problems
+    )
+
+
+def test_the_source_view_shows_each_article_behind_a_merged_fact():
+    dataset = build_dataset(FIXTURE)
+    index = Index(dataset)
+    text = source_text(index, Views(index), Ref("event", "halvik-talks")).plain
+    assert "From Costa arrives in Nordmark (wire-a.txt)" in text
+    assert "From Nordmark and Veloria sign hydrogen memorandum (wire-b.txt)" in text
+    assert "In Halvik, Costa held talks with Prime Minister Lars Eklund" in text
+    assert "after his talks with Costa" in text

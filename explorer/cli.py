@@ -61,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--data-dir", metavar="DIR", type=Path, help="folder with articles/ and annotations/"
     )
+    draft = commands.add_parser(
+        "draft", parents=[common], help="propose annotations for a new article, to review"
+    )
+    draft.add_argument("article", type=Path, metavar="ARTICLE.txt")
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    draft.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    draft.add_argument(
+        "--data-dir", metavar="DIR", type=Path, help="folder with taxonomy.toml (the keywords)"
+    )
     validate = commands.add_parser("validate", parents=[common], help="check a dataset file")
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH")
     commands.add_parser("schema", parents=[common], help="print the dataset's JSON Schema")
@@ -137,6 +146,34 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Write draft annotations for an article, never over an existing file unless told to."""
+    from explorer.build import default_data_dir
+    from explorer.draft import draft_text
+
+    taxonomy = (args.data_dir or default_data_dir()) / "taxonomy.toml"
+    for path, what in ((args.article, "article"), (taxonomy, "taxonomy")):
+        if not path.is_file():
+            print(f"explorer draft: {path}: no such {what} file", file=sys.stderr)
+            return EXIT_DATA
+    try:
+        text = draft_text(args.article, taxonomy)
+    except UnicodeDecodeError as error:
+        print(
+            f"explorer draft: {args.article}: not valid UTF-8 (byte {error.start})", file=sys.stderr
+        )
+        return EXIT_DATA
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output.exists() and not args.force:
+        print(f"explorer draft: {args.output} exists; --force to overwrite it", file=sys.stderr)
+        return EXIT_DATA
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: review it, then run `explorer build`")
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a dataset file and say what it holds."""
     path = args.path or args.data or bundled_dataset_path()
@@ -179,6 +216,7 @@ def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:
         ),
         "areas": _listing(report.area_records, report.areas_view),
         "build": cmd_build,
+        "draft": cmd_draft,
         "validate": cmd_validate,
         "schema": cmd_schema,
     }[name]

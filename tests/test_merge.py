@@ -1,4 +1,4 @@
-"""Building from several articles: one record for one thing, citing every article; conflicts named."""
+"""Building from several articles: one record for one thing, citing each; conflicts named."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from explorer.attribution import find_quotations, find_reported, sentence_at
 from explorer.extract import Found, Reader, slug
-from explorer.gazetteer import COMMITMENT_STEMS, EVENT_WORDS, GROUPINGS, MONTHS, WEEKDAYS
+from explorer.gazetteer import COMMITMENT_STEMS, GROUPINGS, MONTHS, WEEKDAYS
 
 MONTH_ALT = "|".join(MONTHS)
 DATE = re.compile(
@@ -203,22 +203,19 @@ class Drafter:
                 found.append((key, name, named, *match.span()))
         return found
 
-    def events(self) -> list[tuple[str, str, int, int, str | None]]:
-        """(kind, title, start, end, leg country) of each event word, once a sentence."""
-        found = []
-        for s_start, s_end in self.reader.sentences:
-            sentence = self.text[s_start:s_end].lower()
-            for word, kind in EVENT_WORDS.items():
-                at = sentence.find(word)
-                if at >= 0:
-                    country = self.context_country(s_start + at, None)
-                    leg_country = next(
-                        (leg.country for leg in self.legs if leg.country in country), None
-                    )
-                    start = s_start + at
-                    found.append((kind, word, start, start + len(word), leg_country))
-                    break
-        return found
+    def leg_at(self, position: int, speakers: list[str]) -> str | None:
+        """The leg words were said on: a host speaker's country, else the visited country
+        named last before them."""
+        hosts = {leg.country for leg in self.legs}
+        found = self.reader.found
+        for key in speakers:
+            if key in found and found[key].country in hosts:
+                return found[key].country
+        named = [c for c in found.values() if c.kind == "country" and c.key in hosts]
+        latest = max(
+            ((m, c.key) for c in named for m, _ in c.mentions if m < position), default=None
+        )
+        return latest[1] if latest else None
 
 
 def draft_text(article: Path, taxonomy: Path) -> str:

@@ -168,6 +168,10 @@ class Writer:
             if said.attribution:
                 fields.append(("attribution", ("raw", self.snippet(*said.attribution))))
             flags = list(said.flags)
+            leg = self.drafter.leg_at(said.start, said.speakers)
+            if leg:
+                fields.append(("leg", f"leg-{leg}"))
+                flags.append("placed on a leg by its speaker's country or the country named last")
             if not said.speakers:
                 flags.append("no speaker: name one or delete the entry")
             self.entry("statements", fields, flags)

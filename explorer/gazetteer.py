@@ -220,11 +220,6 @@ ORGANIZATION_WORDS = (
     "Commission", "Foundation", "Bank", "Office", "Secretariat", "Organization", "Organisation",
     "Committee", "Parliament", "Embassy", "Forum", "Centre", "Center",
 )  # fmt: skip
-EVENT_WORDS = {
-    "talks": "talks", "meeting": "meeting", "news conference": "news conference",
-    "press conference": "news conference", "speech": "speech", "summit": "meeting",
-    "dialogue": "meeting", "joint commission": "meeting", "signing": "meeting",
-}  # fmt: skip
 
 
 def countries() -> list[tuple[str, str, list[str]]]:

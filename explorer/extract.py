@@ -133,9 +133,6 @@ class Reader:
         self.find_counterparts()
         self.find_organizations()
 
-    def outside_quotes(self, start: int, end: int) -> bool:
-        return not any(s <= start and end <= e for s, e in self.quotes)
-
     def find_countries(self) -> None:
         """Every country named, by its name or another name (adjectives included)."""
         taken: list[tuple[int, int]] = []

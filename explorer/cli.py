@@ -148,10 +148,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Write draft annotations for an article, never over an existing file unless told to."""
-    from explorer.build import default_data_dir
     from explorer.draft import draft_text
+    from explorer.load import bundled_path
 
-    taxonomy = (args.data_dir or default_data_dir()) / "taxonomy.toml"
+    taxonomy = args.data_dir / "taxonomy.toml" if args.data_dir else bundled_path("taxonomy.toml")
     for path, what in ((args.article, "article"), (taxonomy, "taxonomy")):
         if not path.is_file():
             print(f"explorer draft: {path}: no such {what} file", file=sys.stderr)

@@ -20,11 +20,6 @@ from explorer.checks import find_problems, format_path
 from explorer.model import Dataset
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-# In a wheel the dataset is packaged beside the code; in a source checkout it is in data/.
-_BUNDLED_CANDIDATES = (
-    PACKAGE_DIR / "_data" / "dataset.json",
-    PACKAGE_DIR.parent / "data" / "dataset.json",
-)
 MAX_PROBLEMS = 20
 # The collections that grow with the articles, validated a chunk at a time.
 CHUNKED = ("statements", "areas", "events")
@@ -52,12 +47,16 @@ class DatasetError(Exception):
         return shown
 
 
+def bundled_path(name: str) -> Path:
+    """A data file that ships with explorer: packaged beside the code in a wheel, in data/
+    in a source checkout."""
+    candidates = (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / "data" / name)
+    return next((c for c in candidates if c.is_file()), candidates[-1])
+
+
 def bundled_dataset_path() -> Path:
     """The dataset that ships with explorer."""
-    for candidate in _BUNDLED_CANDIDATES:
-        if candidate.is_file():
-            return candidate
-    return _BUNDLED_CANDIDATES[-1]
+    return bundled_path("dataset.json")
 
 
 @contextmanager

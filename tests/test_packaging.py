@@ -20,6 +20,7 @@ def test_wheel_contains_the_dataset_and_the_code(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         assert archive.read("explorer/_data/dataset.json") == (DATA / "dataset.json").read_bytes()
+        assert archive.read("explorer/_data/taxonomy.toml") == (DATA / "taxonomy.toml").read_bytes()
         entry_points = next(n for n in names if n.endswith("entry_points.txt"))
         assert "explorer = explorer.cli:main" in archive.read(entry_points).decode()
     assert {"explorer/cli.py", "explorer/model.py", "explorer/query.py"} <= names

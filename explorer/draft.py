@@ -184,14 +184,20 @@ class Drafter:
 
     def context_country(self, before: int, home: str | None) -> list[str]:
         """The country named last before `before`, other than the traveller's."""
-        latest = None
-        for country in self.reader.found.values():
-            if country.kind != "country" or country.key == home:
-                continue
-            for m_start, _ in country.mentions:
-                if m_start < before and (latest is None or m_start > latest[0]):
-                    latest = (m_start, country.key)
-        return [latest[1]] if latest else []
+        latest = self.named_last(before, lambda key: key != home)
+        return [latest] if latest else []
+
+    def named_last(self, before: int, wanted) -> str | None:
+        """The id of the country named last before `before` among those `wanted` accepts."""
+        mentions = (
+            (m_start, country.key)
+            for country in self.reader.found.values()
+            if country.kind == "country" and wanted(country.key)
+            for m_start, _ in country.mentions
+            if m_start < before
+        )
+        latest = max(mentions, default=None)
+        return latest[1] if latest else None
 
     def groupings(self) -> list[tuple[str, str, list[str], int, int]]:
         """(id, name, members named, start, end) of each grouping the article names."""
@@ -211,11 +217,7 @@ class Drafter:
         for key in speakers:
             if key in found and found[key].country in hosts:
                 return found[key].country
-        named = [c for c in found.values() if c.kind == "country" and c.key in hosts]
-        latest = max(
-            ((m, c.key) for c in named for m, _ in c.mentions if m < position), default=None
-        )
-        return latest[1] if latest else None
+        return self.named_last(position, hosts.__contains__)
 
 
 def draft_text(article: Path, taxonomy: Path) -> str:

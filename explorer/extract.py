@@ -277,16 +277,20 @@ class Reader:
         return sorted(set(forms), key=lambda f: -len(f[0]))
 
     def mentions_before(self, position: int) -> list[tuple[int, str]]:
-        """(position, key) of every naming of a person before `position`, latest last."""
-        found = []
-        for form, key in self.name_forms():
-            if self.found[key].kind != "person":
-                continue
-            for match in re.finditer(
-                rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text[:position]
-            ):
-                found.append((match.start(), key))
-        return sorted(found)
+        """(position, key) of every naming of a person that ends before `position`."""
+        return [(start, key) for start, end, key in self.person_mentions() if end <= position]
+
+    def person_mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, key) of every naming of a person, in text order; found once for
+        each set of known names (people are added as rules find them)."""
+        forms = tuple(f for f in self.name_forms() if self.found[f[1]].kind == "person")
+        if getattr(self, "_mentions_for", None) != forms:
+            found = []
+            for form, key in forms:
+                pattern = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+                found += [(m.start(), m.end(), key) for m in re.finditer(pattern, self.text)]
+            self._mentions_for, self._mentions = forms, sorted(found)
+        return self._mentions
 
     def resolve(self, start: int, end: int) -> tuple[list[str], list[str]]:
         """The speakers the phrase at start..end names, and any doubt about it."""

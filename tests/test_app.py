@@ -379,14 +379,19 @@ def test_every_key_in_help_has_an_action():
             )
 
 
+async def run_palette(pilot, command: str) -> None:
+    """Open the command palette, type `command`, wait for its hits, take the first."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_command_palette_jumps_to_a_speaker(app):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Speaker: Cho")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Speaker: Cho")
         assert isinstance(app.screen, MainScreen)
         assert app.screen.query_one(SearchBox).value == "Cho Tae-yul"
         assert rows(app) == ["jaishankar-cho-new-areas"]
@@ -394,12 +399,7 @@ async def test_command_palette_jumps_to_a_speaker(app):
 
 async def test_command_palette_narrows_to_an_area(app):
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Area: Green hydrogen")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Area: Green hydrogen")
         assert main(app).selection == Ref("area", "green-hydrogen")
 
 

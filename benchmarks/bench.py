@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic quote counts")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from explorer.load import bundled_dataset_path
+    from explorer.core.load import bundled_dataset_path
 
     with tempfile.TemporaryDirectory() as folder:
         targets = {"bundled": str(bundled_dataset_path())}
@@ -81,7 +81,15 @@ def main() -> None:
             path = Path(folder) / f"synthetic-{size}.json"
             # In a child process, so that this one stays small: children inherit nothing.
             subprocess.run(
-                [sys.executable, "-m", "explorer.synth", "--quotes", str(size), "-o", str(path)],
+                [
+                    sys.executable,
+                    "-m",
+                    "explorer.ingest.synth",
+                    "--quotes",
+                    str(size),
+                    "-o",
+                    str(path),
+                ],
                 check=True,
                 cwd=ROOT,
             )

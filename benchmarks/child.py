@@ -52,14 +52,14 @@ def first_paint(target: str) -> dict:
         Bare().run(headless=True, size=SIZE)
         return result
     # The same steps as `explorer --data TARGET`: the command line, the load, the app.
-    from explorer.cli import build_parser
-    from explorer.load import load_dataset
+    from explorer.cli.main import build_parser
+    from explorer.core.load import load_dataset
 
     args = build_parser().parse_args(["--data", target])
     started = time.perf_counter()
     dataset = load_dataset(args.data)
     result["load"] = time.perf_counter() - started
-    from explorer.app import ExplorerApp
+    from explorer.tui.app import ExplorerApp
 
     class Timed(ExplorerApp):
         def on_ready(self) -> None:
@@ -79,9 +79,9 @@ async def typing(target: str) -> dict:
     """
     from textual import events
 
-    from explorer.app import make_app
-    from explorer.load import load_dataset
-    from explorer.widgets.quote_list import QuoteList
+    from explorer.core.load import load_dataset
+    from explorer.tui.app import make_app
+    from explorer.tui.widgets.quote_list import QuoteList
 
     app = make_app(load_dataset(target))
     frames: list[float] = []

@@ -8,8 +8,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from explorer.app import make_app
-from explorer.load import load_dataset
+from explorer.core.load import load_dataset
+from explorer.tui.app import make_app
 
 HERE = Path(__file__).resolve().parent
 SHOTS = {

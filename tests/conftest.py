@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.load import load_dataset
-from explorer.model import Dataset
-from explorer.query import Index
+from explorer.core.load import load_dataset
+from explorer.core.model import Dataset
+from explorer.core.query import Index
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

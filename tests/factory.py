@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from explorer.model import Dataset
+from explorer.core.model import Dataset
 
 MARKUP = "[bold]not bold[/] [link=https://x]click[/link] [0] [/"
 CONTROL = "red\x1b[31mALERT\x1b[0m bell\x07 osc\x1b]8;;https://x\x07link"

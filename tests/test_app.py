@@ -5,17 +5,17 @@ from __future__ import annotations
 import pytest
 from conftest import screen_text
 
-from explorer.app import make_app
-from explorer.screens.compare import CompareScreen
-from explorer.screens.help import HelpScreen
-from explorer.screens.main import MainScreen, PaneBar
-from explorer.screens.source import SourceScreen
-from explorer.views import Ref
-from explorer.widgets.areas import AreasPane, AreaTree
-from explorer.widgets.country import CountryPane
-from explorer.widgets.quote_list import QuoteList
-from explorer.widgets.quotes import QuotesPane, SearchBox
-from explorer.widgets.timeline import TimelinePane, TimelineTree
+from explorer.tui.app import make_app
+from explorer.tui.screens.compare import CompareScreen
+from explorer.tui.screens.help import HelpScreen
+from explorer.tui.screens.main import MainScreen, PaneBar
+from explorer.tui.screens.source import SourceScreen
+from explorer.tui.views import Ref
+from explorer.tui.widgets.areas import AreasPane, AreaTree
+from explorer.tui.widgets.country import CountryPane
+from explorer.tui.widgets.quote_list import QuoteList
+from explorer.tui.widgets.quotes import QuotesPane, SearchBox
+from explorer.tui.widgets.timeline import TimelinePane, TimelineTree
 
 SIZE = (120, 36)
 
@@ -353,9 +353,9 @@ async def test_help_lists_the_keys(app, key):
 
 def test_every_key_in_help_has_an_action():
     """What help lists is what the widgets bind, and each action exists."""
-    from explorer.screens import help as help_screen
-    from explorer.screens.main import MainScreen as Main
-    from explorer.widgets.choice_bar import ChoiceBar
+    from explorer.tui.screens import help as help_screen
+    from explorer.tui.screens.main import MainScreen as Main
+    from explorer.tui.widgets.choice_bar import ChoiceBar
 
     owners = {
         "Everywhere": Main,
@@ -485,8 +485,8 @@ async def test_enter_again_on_the_choice_shows_its_source(app, keys, ref):
 
 
 async def test_many_trips_fold_under_months_and_fill_when_opened():
-    from explorer.load import validate_dataset
-    from explorer.synth import generate
+    from explorer.core.load import validate_dataset
+    from explorer.ingest.synth import generate
 
     app = make_app(validate_dataset(generate(3000), "synthetic"))
     async with app.run_test(size=SIZE) as pilot:

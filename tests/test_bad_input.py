@@ -139,7 +139,7 @@ def test_every_command_refuses_bad_data_the_same_way(run_cli, tmp_path):
 
 
 def test_many_problems_are_listed_then_counted(tmp_path):
-    from explorer.load import MAX_PROBLEMS, DatasetError, load_dataset
+    from explorer.core.load import MAX_PROBLEMS, DatasetError, load_dataset
 
     def break_all(data):
         for statement in data["statements"]:

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import DATA
 
-from explorer.build import BuildError, build_dataset, dataset_json
+from explorer.ingest.build import BuildError, build_dataset, dataset_json
 
 ANNOTATION = "annotations/000_7dd50c9400a234e2.toml"
 

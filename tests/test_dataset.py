@@ -8,9 +8,9 @@ import re
 import pytest
 from conftest import ARTICLE
 
-from explorer.checks import find_problems, walk
-from explorer.model import DateSpan, Evidence
-from explorer.names import words
+from explorer.core.checks import find_problems, walk
+from explorer.core.model import DateSpan, Evidence
+from explorer.core.names import words
 
 QUOTATION = re.compile(r"“([^”]*)”")
 

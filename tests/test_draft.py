@@ -12,9 +12,9 @@ from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.build import build_dataset
-from explorer.draft import draft_text
-from explorer.names import words
+from explorer.core.names import words
+from explorer.ingest.build import build_dataset
+from explorer.ingest.draft import draft_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "draft"
 ARTICLES = {

@@ -10,7 +10,7 @@ from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from explorer.load import DatasetError, parse_json, validate_dataset
+from explorer.core.load import DatasetError, parse_json, validate_dataset
 
 GOOD = json.loads((DATA / "dataset.json").read_text(encoding="utf-8"))
 RAW = (DATA / "dataset.json").read_bytes()

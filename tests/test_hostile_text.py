@@ -9,12 +9,12 @@ from conftest import screen_text
 from factory import ALIASES, CONTROL, LONG, MARKUP, WIDE, hostile_dataset
 from rich.cells import cell_len
 
-from explorer.app import make_app
-from explorer.screens.compare import CompareScreen
-from explorer.screens.source import SourceScreen
-from explorer.widgets.areas import AreaTree
-from explorer.widgets.quote_list import QuoteList
-from explorer.widgets.timeline import TimelineTree
+from explorer.tui.app import make_app
+from explorer.tui.screens.compare import CompareScreen
+from explorer.tui.screens.source import SourceScreen
+from explorer.tui.widgets.areas import AreaTree
+from explorer.tui.widgets.quote_list import QuoteList
+from explorer.tui.widgets.timeline import TimelineTree
 
 BIG = (220, 60)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from explorer.build import BuildError, build_dataset, dataset_json
-from explorer.query import Index
-from explorer.screens.source import source_text
-from explorer.views import Ref, Views
+from explorer.core.query import Index
+from explorer.ingest.build import BuildError, build_dataset, dataset_json
+from explorer.tui.screens.source import source_text
+from explorer.tui.views import Ref, Views
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "merge"
 

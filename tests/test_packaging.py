@@ -22,5 +22,6 @@ def test_wheel_contains_the_dataset_and_the_code(tmp_path):
         assert archive.read("explorer/_data/dataset.json") == (DATA / "dataset.json").read_bytes()
         assert archive.read("explorer/_data/taxonomy.toml") == (DATA / "taxonomy.toml").read_bytes()
         entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-        assert "explorer = explorer.cli:main" in archive.read(entry_points).decode()
-    assert {"explorer/cli.py", "explorer/model.py", "explorer/query.py"} <= names
+        assert "explorer = explorer.cli.main:main" in archive.read(entry_points).decode()
+    rooms = {"explorer/core/model.py", "explorer/ingest/build.py", "explorer/cli/main.py"}
+    assert rooms | {"explorer/tui/app.py", "explorer/tui/explorer.tcss"} <= names

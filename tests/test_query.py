@@ -6,9 +6,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from explorer.dates import date_label
-from explorer.names import NameMatcher, fold, name_words, words
-from explorer.query import Filter
+from explorer.core.dates import date_label
+from explorer.core.names import NameMatcher, fold, name_words, words
+from explorer.core.query import Filter
 
 KAMIKAWA = {
     "kamikawa-global-south",

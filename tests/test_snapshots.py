@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.app import make_app
+from explorer.tui.app import make_app
 
 CASES = {
     "overview": ([], (120, 36)),

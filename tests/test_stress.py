@@ -10,12 +10,12 @@ import random
 from conftest import screen_text
 from textual import events
 
-from explorer.app import make_app
-from explorer.load import validate_dataset
-from explorer.screens.main import NARROW_HEIGHT, NARROW_WIDTH, MainScreen
-from explorer.synth import generate
-from explorer.widgets.quote_list import QuoteList
-from explorer.widgets.quotes import QuotesPane, SearchBox
+from explorer.core.load import validate_dataset
+from explorer.ingest.synth import generate
+from explorer.tui.app import make_app
+from explorer.tui.screens.main import NARROW_HEIGHT, NARROW_WIDTH, MainScreen
+from explorer.tui.widgets.quote_list import QuoteList
+from explorer.tui.widgets.quotes import QuotesPane, SearchBox
 
 
 def burst(app, *keys: str) -> None:

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from explorer.load import validate_dataset
-from explorer.synth import dataset_text, generate
+from explorer.core.load import validate_dataset
+from explorer.ingest.synth import dataset_text, generate
 
 
 @pytest.mark.parametrize("quotes", [1, 7, 120, 2500])
@@ -30,7 +30,7 @@ def test_command_writes_a_file_the_explorer_accepts(run_cli, tmp_path):
 
     path = tmp_path / "synthetic.json"
     subprocess.run(
-        [sys.executable, "-m", "explorer.synth", "--quotes", "400", "-o", str(path)],
+        [sys.executable, "-m", "explorer.ingest.synth", "--quotes", "400", "-o", str(path)],
         check=True,
         timeout=60,
     )

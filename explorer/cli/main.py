@@ -1,0 +1,248 @@
+"""The `explorer` command line: the TUI by default, and subcommands for people and scripts.
+
+Exit codes: 0 success (an empty result included), 1 bad data, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from explorer.core.load import DatasetError, bundled_dataset_path, load_dataset
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def _add_data_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        type=Path,
+        default=default,
+        help="dataset file to use instead of the bundled one",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; `--data` is accepted before or after the subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Explore what news coverage says about a diplomatic tour. "
+        "With no command, opens the terminal app.",
+    )
+    _add_data_option(parser, None)
+    # On the subcommands the option must not overwrite a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_data_option(common, argparse.SUPPRESS)
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print JSON for scripts")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    quotes = commands.add_parser(
+        "quotes", parents=[common, as_json], help="list quotations and reported statements"
+    )
+    quotes.add_argument("--speaker", metavar="NAME", help="any name or part of one, any order")
+    quotes.add_argument("--country", metavar="C", help="where it was said: name or id")
+    quotes.add_argument("--event", metavar="E", help="event title or id")
+    quotes.add_argument("--area", metavar="A", help="cooperation area or category")
+    quotes.add_argument("--kind", choices=["direct", "reported"])
+    quotes.add_argument("--text", metavar="WORDS", help="words the statement contains")
+    commands.add_parser("timeline", parents=[common, as_json], help="legs and events in date order")
+    commands.add_parser("countries", parents=[common, as_json], help="countries and their roles")
+    commands.add_parser("areas", parents=[common, as_json], help="cooperation areas by category")
+    build = commands.add_parser(
+        "build", parents=[common], help="build the dataset from articles and annotations"
+    )
+    build.add_argument("--check", action="store_true", help="exit 1 if the dataset is stale")
+    build.add_argument(
+        "--data-dir", metavar="DIR", type=Path, help="folder with articles/ and annotations/"
+    )
+    draft = commands.add_parser(
+        "draft", parents=[common], help="propose annotations for a new article, to review"
+    )
+    draft.add_argument("article", type=Path, metavar="ARTICLE.txt")
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    draft.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    draft.add_argument(
+        "--data-dir", metavar="DIR", type=Path, help="folder with taxonomy.toml (the keywords)"
+    )
+    validate = commands.add_parser("validate", parents=[common], help="check a dataset file")
+    validate.add_argument("path", nargs="?", type=Path, metavar="PATH")
+    commands.add_parser("schema", parents=[common], help="print the dataset's JSON Schema")
+    return parser
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """List statements matching the options."""
+    from explorer.cli import report
+    from explorer.core.query import Index
+
+    index = Index(load_dataset(args.data))
+    found = index.quotes(
+        speaker=args.speaker,
+        country=args.country,
+        event=args.event,
+        area=args.area,
+        kind=args.kind,
+        text=args.text,
+    )
+    if args.json:
+        _print_json([report.quote_record(index, s) for s in found])
+    else:
+        _console().print(report.quotes_view(index, found))
+    return EXIT_OK
+
+
+def _listing(records: Callable, view: Callable) -> Callable[[argparse.Namespace], int]:
+    def command(args: argparse.Namespace) -> int:
+        from explorer.core.query import Index
+
+        index = Index(load_dataset(args.data))
+        if args.json:
+            _print_json(records(index))
+        else:
+            _console().print(view(index))
+        return EXIT_OK
+
+    return command
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Write the dataset, or with --check say whether the written one is stale."""
+    from explorer.ingest.build import (
+        BuildError,
+        build_dataset,
+        dataset_json,
+        default_data_dir,
+        stale_diff,
+    )
+
+    data_dir = args.data_dir or default_data_dir()
+    output = args.data or data_dir / "dataset.json"
+    try:
+        fresh = dataset_json(build_dataset(data_dir))
+    except BuildError as error:
+        for line in error.problems:
+            print(f"explorer build: {line}", file=sys.stderr)
+        return EXIT_DATA
+    if args.check:
+        difference = stale_diff(fresh, output)
+        if difference:
+            print(f"{output} is stale: run `explorer build`", file=sys.stderr)
+            print("\n".join(difference), file=sys.stderr)
+            return EXIT_DATA
+        print(f"{output} is up to date")
+        return EXIT_OK
+    output.write_text(fresh, encoding="utf-8")
+    print(f"wrote {output}")
+    return EXIT_OK
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    """Write draft annotations for an article, never over an existing file unless told to."""
+    from explorer.core.load import bundled_path
+    from explorer.ingest.draft import draft_text
+
+    taxonomy = args.data_dir / "taxonomy.toml" if args.data_dir else bundled_path("taxonomy.toml")
+    for path, what in ((args.article, "article"), (taxonomy, "taxonomy")):
+        if not path.is_file():
+            print(f"explorer draft: {path}: no such {what} file", file=sys.stderr)
+            return EXIT_DATA
+    try:
+        text = draft_text(args.article, taxonomy)
+    except UnicodeDecodeError as error:
+        print(
+            f"explorer draft: {args.article}: not valid UTF-8 (byte {error.start})", file=sys.stderr
+        )
+        return EXIT_DATA
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if args.output.exists() and not args.force:
+        print(f"explorer draft: {args.output} exists; --force to overwrite it", file=sys.stderr)
+        return EXIT_DATA
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: review it, then run `explorer build`")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check a dataset file and say what it holds."""
+    path = args.path or args.data or bundled_dataset_path()
+    dataset = load_dataset(path)
+    counts = ", ".join(
+        f"{len(getattr(dataset, name))} {name}"
+        for name in ("sources", "trips", "events", "statements", "areas")
+    )
+    print(f"{path}: valid ({counts})")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the dataset's JSON Schema."""
+    from explorer.core.model import Dataset
+
+    _print_json(Dataset.model_json_schema())
+    return EXIT_OK
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    """Open the terminal app."""
+    from explorer.tui.app import run
+
+    return run(load_dataset(args.data))
+
+
+def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:
+    """The function for a command; the report module is loaded only for those that print."""
+    if name is None:
+        return cmd_tui
+    from explorer.cli import report
+
+    return {
+        "quotes": cmd_quotes,
+        "timeline": _listing(report.timeline_records, report.timeline_view),
+        "countries": _listing(
+            lambda index: [report.country_record(index, s) for s in index.country_summaries()],
+            report.countries_view,
+        ),
+        "areas": _listing(report.area_records, report.areas_view),
+        "build": cmd_build,
+        "draft": cmd_draft,
+        "validate": cmd_validate,
+        "schema": cmd_schema,
+    }[name]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _commands(args.command)(args)
+    except DatasetError as error:
+        for line in error.lines():
+            print(f"explorer: {line}", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as error:
+        print(f"explorer: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, without a second error at exit.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK

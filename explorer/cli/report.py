@@ -1,0 +1,240 @@
+"""What the command line prints: JSON records for scripts and Rich tables for people.
+
+Every dataset string reaches a table as a `Text` made safe, never as markup.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from explorer.core.dates import date_json, date_label
+from explorer.core.model import Statement
+from explorer.core.query import CountrySummary, Index
+from explorer.core.safe import safe_text
+
+
+def plain(text: str | None, style: str = "") -> Text:
+    """Dataset text as a Rich Text: shown exactly, control characters made visible."""
+    return Text(safe_text(text or ""), style=style)
+
+
+def _inference_ids(inferred: dict[str, str]) -> list[str]:
+    return list(inferred.values())
+
+
+# ------------------------------------------------------------------- records
+
+
+def quote_record(index: Index, statement: Statement) -> dict:
+    """One statement as a JSON object."""
+    country = index.statement_country(statement)
+    event = index.events.get(statement.event) if statement.event else None
+    leg = index.statement_leg(statement)
+    quote = statement.quote
+    return {
+        "id": statement.id,
+        "speakers": index.speaker_names(statement),
+        "speaker_ids": list(statement.speakers),
+        "kind": statement.kind,
+        "verb": statement.verb,
+        "text": statement.text,
+        "date": date_json(index.statement_dates(statement)),
+        "country": country.name if country else None,
+        "city": leg.city if leg else None,
+        "event": event.title if event else None,
+        "areas": [index.areas[a].name for a in statement.areas],
+        "source": {"article": quote.source, "start": quote.start, "end": quote.end},
+        "attribution": statement.attribution.text if statement.attribution else None,
+        "inferred": index.inferred_notes(statement.inferred),
+    }
+
+
+def timeline_records(index: Index) -> list[dict]:
+    """Every leg in date order with its events."""
+    records = []
+    for entry in index.timeline():
+        leg, trip = entry.leg, entry.trip
+        dates = date_json(leg.dates)
+        records.append(
+            {
+                "trip": trip.title,
+                "traveller": index.parties[trip.traveller].name,
+                "country": index.countries[leg.country].name,
+                "city": leg.city,
+                **{k: dates[k] for k in ("start", "end", "precision", "year_inferred", "label")},
+                "inferred": index.inferred_notes(leg.dates.inferred),
+                "events": [
+                    {
+                        "id": event.id,
+                        "title": event.title,
+                        "kind": event.kind,
+                        "place": event.place,
+                        "date": date_json(event.dates),
+                        "participants": [index.parties[p].name for p in event.participants],
+                        "inferred": index.inferred_notes(event.inferred),
+                    }
+                    for event in entry.events
+                ],
+            }
+        )
+    return records
+
+
+def country_record(index: Index, summary: CountrySummary) -> dict:
+    """One country's summary as a JSON object."""
+    return {
+        "id": summary.country.id,
+        "name": summary.country.name,
+        "role": summary.role,
+        "roles": [{"trip": trip.title, "role": role} for trip, role in summary.roles],
+        "officials": [{"name": p.name, "role": p.role} for p in summary.officials],
+        "organizations": [o.name for o in summary.organizations],
+        "groupings": [g.name for g in summary.groupings],
+        "events": [e.title for e in summary.events],
+        "areas": [
+            {"name": area.name, "commitment": mention.commitment, "new": mention.new}
+            for area, mention in summary.areas
+        ],
+        "quotes": summary.quote_count,
+    }
+
+
+def area_records(index: Index) -> list[dict]:
+    """Every area with its category, partner countries and mentions."""
+    records = []
+    for area in index.dataset.areas:
+        records.append(
+            {
+                "id": area.id,
+                "name": area.name,
+                "category": index.category_name(area.category),
+                "countries": [index.countries[c].name for c in index.area_partners(area)],
+                "mentions": [
+                    {
+                        "countries": [index.countries[c].name for c in mention.partners],
+                        "commitment": mention.commitment,
+                        "verb": mention.verb,
+                        "new": mention.new,
+                        "event": index.events[mention.event].title if mention.event else None,
+                        "evidence": [e.text for e in mention.evidence],
+                    }
+                    for mention in area.mentions
+                ],
+            }
+        )
+    return records
+
+
+# -------------------------------------------------------------------- tables
+
+
+def _table(*columns: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, show_edge=False, pad_edge=False)
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _notes(index: Index, inference_ids: list[str]) -> list[RenderableType]:
+    """Footnotes for the inferences behind what a table shows."""
+    notes: list[RenderableType] = []
+    for inference_id in dict.fromkeys(inference_ids):
+        inference = index.inferences[inference_id]
+        note = Text("Inferred: ", style="bold")
+        note.append_text(plain(inference.claim))
+        note.append(" ")
+        note.append_text(plain(inference.reason, style="dim"))
+        notes.append(note)
+    return notes
+
+
+def quotes_view(index: Index, statements: list[Statement]) -> RenderableType:
+    """Each statement as a short block: who, kind, where and when, then the words."""
+    blocks: list[RenderableType] = []
+    inferred: list[str] = []
+    for statement in statements:
+        dates = index.statement_dates(statement)
+        country = index.statement_country(statement)
+        heading = plain(" & ".join(index.speaker_names(statement)), style="bold")
+        heading.append(
+            f"  {statement.kind}", style="cyan" if statement.kind == "direct" else "magenta"
+        )
+        for part in (country.name if country else None, date_label(dates) if dates else None):
+            if part:
+                heading.append("  ·  ", style="dim")
+                heading.append_text(plain(part))
+        words = plain(statement.text)
+        if statement.kind == "direct":
+            words = Text.assemble("“", words, "”")
+        blocks += [heading, Padding(words, (0, 0, 1, 2))]
+        inferred += _inference_ids(statement.inferred)
+        if dates:
+            inferred += _inference_ids(dates.inferred)
+    count = Text(f"{len(statements)} statement{'s' if len(statements) != 1 else ''}", style="dim")
+    return Group(*blocks, count, *_notes(index, inferred))
+
+
+def timeline_view(index: Index) -> RenderableType:
+    """The legs of each trip and their events, in date order."""
+    table = _table("Date", "Where", "What")
+    inferred: list[str] = []
+    for entry in index.timeline():
+        leg = entry.leg
+        place = index.countries[leg.country].name + (f", {leg.city}" if leg.city else "")
+        table.add_row(
+            plain(date_label(leg.dates), "bold"), plain(place, "bold"), plain(entry.trip.title)
+        )
+        inferred += _inference_ids(leg.dates.inferred)
+        for event in entry.events:
+            table.add_row(
+                plain(date_label(event.dates)), plain(event.place or ""), plain(event.title)
+            )
+            inferred += _inference_ids(event.dates.inferred) + _inference_ids(event.inferred)
+    return Group(table, *_notes(index, inferred))
+
+
+def countries_view(index: Index) -> RenderableType:
+    """Each country with its role, officials, groupings and how much the data says of it."""
+    table = _table("Country", "Role", "Officials", "Groupings", "Areas", "Quotes")
+    for summary in index.country_summaries():
+        officials = "\n".join(
+            safe_text(p.name) + (f" ({safe_text(p.role)})" if p.role else "")
+            for p in summary.officials
+        )
+        areas = len({area.id for area, _ in summary.areas})
+        table.add_row(
+            plain(summary.country.name, "bold"),
+            plain(summary.role or "—"),
+            Text(officials or "—"),
+            plain(", ".join(g.name for g in summary.groupings) or "—"),
+            Text(str(areas), justify="right"),
+            Text(str(summary.quote_count), justify="right"),
+        )
+    return table
+
+
+def areas_view(index: Index) -> RenderableType:
+    """Areas under their categories, with each partner's commitment."""
+    table = _table("Category", "Area", "Partners and commitment")
+    for category, areas in index.areas_by_category():
+        for number, area in enumerate(areas):
+            partners = Text()
+            seen = set()
+            for mention in area.mentions:
+                names = ", ".join(index.countries[c].name for c in mention.partners)
+                if (names, mention.commitment, mention.new) in seen:
+                    continue
+                seen.add((names, mention.commitment, mention.new))
+                if partners:
+                    partners.append("; ")
+                partners.append_text(plain(f"{names}: {mention.commitment}"))
+                if mention.new:
+                    partners.append(" (new)", style="green")
+            table.add_row(
+                plain(category.name if number == 0 else "", "bold"), plain(area.name), partners
+            )
+    return table

@@ -1,0 +1,196 @@
+"""Reading a dataset file: every way it can be wrong becomes a `DatasetError` with clear lines.
+
+Reading never writes: files are only opened for reading.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pydantic_core
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from explorer.core.checks import find_problems, format_path
+from explorer.core.model import Dataset
+
+# The explorer package folder (this file is in explorer/core/).
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+MAX_PROBLEMS = 20
+# The collections that grow with the articles, validated a chunk at a time.
+CHUNKED = ("statements", "areas", "events")
+CHUNK = 2000
+# Pydantic's words for some errors, in the words of this dataset's readers.
+FRIENDLIER = {
+    "unexpected_keyword_argument": "unknown field (not part of the dataset format)",
+    "extra_forbidden": "unknown field (not part of the dataset format)",
+}
+
+
+class DatasetError(Exception):
+    """A dataset file that cannot be used, with one line per problem."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """The problems as `PATH: problem` lines, shortened when there are very many."""
+        shown = [f"{self.path}: {problem}" for problem in self.problems[:MAX_PROBLEMS]]
+        if len(self.problems) > MAX_PROBLEMS:
+            shown.append(f"{self.path}: … and {len(self.problems) - MAX_PROBLEMS} more problems")
+        return shown
+
+
+def bundled_path(name: str) -> Path:
+    """A data file that ships with explorer: packaged beside the code in a wheel, in data/
+    in a source checkout."""
+    candidates = (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / "data" / name)
+    return next((c for c in candidates if c.is_file()), candidates[-1])
+
+
+def bundled_dataset_path() -> Path:
+    """The dataset that ships with explorer."""
+    return bundled_path("dataset.json")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large dataset is built.
+
+    Loading creates hundreds of thousands of objects and no cycles; without this the
+    collector rescans them all again and again, which triples the load time. What was
+    built is then frozen (moved out of the collector's sight): it lives as long as the app,
+    and a full collection would otherwise walk all of it, a pause felt as a slow keystroke.
+    Frozen objects are still freed the ordinary way when no longer referenced.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+_JSON_POSITION = re.compile(r"^(.*) at line (\d+) column (\d+)$")
+
+
+def _json_problem(raw: bytes, message: str) -> str:
+    """A JSON syntax error as "invalid JSON at line L, column C: what"."""
+    found = _JSON_POSITION.match(message)
+    if found is None:
+        return f"invalid JSON: {message}"
+    what, line, column = found.groups()
+    if "unicode" in what:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return f"not valid UTF-8 (byte {error.start})"
+    if "recursion limit" in what:
+        return f"invalid JSON: nested too deeply (line {line}, column {column})"
+    return f"invalid JSON at line {line}, column {column}: {what}"
+
+
+def parse_json(raw: bytes, path: Path | str) -> object:
+    """Parse JSON bytes strictly (no BOM, NaN or Infinity) into plain Python values."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DatasetError(path, ["starts with a byte-order mark (BOM); save it without one"])
+    if not raw or raw.isspace():  # without copying a large file
+        raise DatasetError(path, ["is empty"])
+    try:
+        return pydantic_core.from_json(raw, allow_inf_nan=False)
+    except ValueError as error:
+        raise DatasetError(path, [_json_problem(raw, str(error))]) from None
+
+
+def error_message(item: ErrorDetails) -> str:
+    """A pydantic error's message, in the words of this dataset's readers."""
+    return FRIENDLIER.get(item["type"], item["msg"])
+
+
+def validation_lines(error: ValidationError) -> list[str]:
+    """One `path: message` line per pydantic error."""
+    return [
+        f"{format_path(tuple(item['loc'])) or '(top level)'}: {error_message(item)}"
+        for item in error.errors(include_url=False)
+    ]
+
+
+@functools.cache
+def _list_adapter(field: str) -> TypeAdapter:
+    """A validator for the list held by one of the Dataset's fields."""
+    return TypeAdapter(Dataset.model_fields[field].annotation)
+
+
+def _validate_in_chunks(field: str, items: list, errors: list[str]) -> list:
+    """Validate a long list a chunk at a time, dropping each chunk's parsed values as it goes.
+
+    The parsed values of a large file take more memory than its records: letting them go
+    while the records are made keeps the peak near the parsed size, not the sum of both.
+    """
+    adapter, validated = _list_adapter(field), []
+    for start in range(0, len(items), CHUNK):
+        chunk = items[start : start + CHUNK]
+        items[start : start + CHUNK] = [None] * len(chunk)
+        try:
+            validated += adapter.validate_python(chunk)
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                where = format_path((field, start + item["loc"][0], *item["loc"][1:]))
+                errors.append(f"{where}: {error_message(item)}")
+        del chunk
+    return validated
+
+
+def validate_dataset(data: object, path: Path | str) -> Dataset:
+    """Validate parsed data and check its integrity; raise DatasetError listing every problem.
+
+    The largest collections are taken out of `data` and validated chunk by chunk.
+    """
+    if not isinstance(data, dict):
+        raise DatasetError(path, [f"the top level must be an object, not {type(data).__name__}"])
+    with gc_paused():
+        chunked = {f: data.pop(f) for f in CHUNKED if isinstance(data.get(f), list)}
+        errors: list[str] = []
+        try:
+            dataset = Dataset.model_validate(data)
+        except ValidationError as error:
+            errors += validation_lines(error)
+        records = {f: _validate_in_chunks(f, items, errors) for f, items in chunked.items()}
+        if errors:
+            raise DatasetError(path, errors)
+        dataset = dataset.model_copy(update=records)
+        problems = find_problems(dataset)
+    if problems:
+        raise DatasetError(path, [str(problem) for problem in problems])
+    return dataset
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, or a DatasetError saying why it cannot be read."""
+    if not path.exists():
+        raise DatasetError(path, ["no such file"])
+    if path.is_dir():
+        raise DatasetError(path, ["is a directory, not a dataset file"])
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise DatasetError(path, [f"cannot be read: {error.strerror or error}"]) from None
+
+
+def load_dataset(path: Path | str | None = None) -> Dataset:
+    """Load, validate and check a dataset file (the bundled one by default)."""
+    path = Path(path) if path is not None else bundled_dataset_path()
+    raw = read_bytes(path)
+    with gc_paused():
+        data = parse_json(raw, path)
+        del raw  # the parsed values hold all that is needed; free the file's bytes first
+        return validate_dataset(data, path)

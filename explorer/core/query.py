@@ -1,0 +1,379 @@
+"""The query layer: questions the command line and the TUI ask of a dataset.
+
+It imports nothing from Textual; a test enforces that.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from explorer.core.model import (
+    Area,
+    AreaMention,
+    Category,
+    Country,
+    Dataset,
+    DateSpan,
+    Event,
+    Grouping,
+    Leg,
+    Organization,
+    Person,
+    Statement,
+    Trip,
+)
+from explorer.core.names import NameMatcher, fold, words
+
+Party = Person | Organization
+ROLE_ORDER = {"traveller": 0, "host": 1, "context": 2}
+
+
+@dataclass(frozen=True)
+class TimelineLeg:
+    """A leg of a trip with its events in date order."""
+
+    trip: Trip
+    leg: Leg
+    events: list[Event]
+
+
+@dataclass(frozen=True)
+class CountrySummary:
+    """What the dataset says about one country."""
+
+    country: Country
+    roles: list[tuple[Trip, str]]
+    officials: list[Person]
+    organizations: list[Organization]
+    groupings: list[Grouping]
+    legs: list[Leg]
+    events: list[Event]
+    areas: list[tuple[Area, AreaMention]]
+    quote_count: int
+
+    @property
+    def role(self) -> str | None:
+        """The country's most central role in any trip: traveller, then host, then context."""
+        roles = sorted((role for _, role in self.roles), key=ROLE_ORDER.__getitem__)
+        return roles[0] if roles else None
+
+
+@dataclass(frozen=True)
+class SharedAreas:
+    """The areas two partners share, and those only one of them has."""
+
+    both: list[Area]
+    only_first: list[Area]
+    only_second: list[Area]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which statements to show; None means "any". Id sets come from the dataset."""
+
+    speakers: frozenset[str] | None = None
+    countries: frozenset[str] | None = None
+    legs: frozenset[str] | None = None
+    events: frozenset[str] | None = None
+    areas: frozenset[str] | None = None
+    kind: str | None = None
+    text: str = ""
+
+
+NO_FILTER = Filter()
+
+
+@dataclass(repr=False)
+class Index:
+    """A dataset with the look-ups and matchers its questions need."""
+
+    dataset: Dataset
+
+    def __post_init__(self) -> None:
+        d = self.dataset
+        self.countries = {c.id: c for c in d.countries}
+        self.parties: dict[str, Party] = {p.id: p for p in (*d.people, *d.organizations)}
+        self.trips = {t.id: t for t in d.trips}
+        self.legs = {leg.id: leg for t in d.trips for leg in t.legs}
+        self.leg_trip = {leg.id: t for t in d.trips for leg in t.legs}
+        self.events = {e.id: e for e in d.events}
+        self.areas = {a.id: a for a in d.areas}
+        self.categories = {c.id: c for c in d.categories}
+        self.inferences = {i.id: i for i in d.inferences}
+        self.sources = {s.id: s for s in d.sources}
+
+    def __repr__(self) -> str:
+        return f"<Index of {len(self.dataset.statements)} statements>"
+
+    # ------------------------------------------------------------- matchers
+
+    @cached_property
+    def speaker_matcher(self) -> NameMatcher:
+        """Matches people and organizations by name or alias."""
+        return NameMatcher((p.id, [p.name, *p.aliases]) for p in self.parties.values())
+
+    @cached_property
+    def country_matcher(self) -> NameMatcher:
+        """Matches countries by id, name or alias."""
+        return NameMatcher((c.id, [c.id, c.name, *c.aliases]) for c in self.countries.values())
+
+    @cached_property
+    def event_matcher(self) -> NameMatcher:
+        """Matches events by id or title."""
+        return NameMatcher((e.id, [e.id, e.title]) for e in self.events.values())
+
+    @cached_property
+    def area_matcher(self) -> NameMatcher:
+        """Matches areas by id, name, or the id or name of their category."""
+        return NameMatcher(
+            (a.id, [a.id, a.name, a.category, self.category_name(a.category)])
+            for a in self.areas.values()
+        )
+
+    def category_name(self, category_id: str) -> str:
+        """A category's name, or its id if the taxonomy lacks it."""
+        category = self.categories.get(category_id)
+        return category.name if category else category_id
+
+    # -------------------------------------------------------- statement facts
+
+    def statement_leg(self, statement: Statement) -> Leg | None:
+        """The leg a statement was made on: its own, else its event's."""
+        leg_id = statement.leg
+        if leg_id is None and statement.event is not None:
+            leg_id = self.events[statement.event].leg
+        return self.legs.get(leg_id) if leg_id else None
+
+    def statement_dates(self, statement: Statement) -> DateSpan | None:
+        """When a statement was made: on a day of its event's dates, else of its leg's.
+
+        Words are said on one day, so a range here means "on some day within it".
+        """
+        if statement.event is not None:
+            span = self.events[statement.event].dates
+        else:
+            leg = self.statement_leg(statement)
+            if leg is None:
+                return None
+            span = leg.dates
+        return span if span.precision != "span" else dataclasses.replace(span, precision="within")
+
+    def statement_country(self, statement: Statement) -> Country | None:
+        """The country a statement was made in, if the dataset places it."""
+        leg = self.statement_leg(statement)
+        return self.countries.get(leg.country) if leg else None
+
+    def statement(self, statement_id: str) -> Statement:
+        """A statement by id."""
+        return self._statements[statement_id]
+
+    @cached_property
+    def _statements(self) -> dict[str, Statement]:
+        return {s.id: s for s in self.dataset.statements}
+
+    def speaker_names(self, statement: Statement) -> list[str]:
+        """Display names of a statement's speakers."""
+        return [self.parties[s].name for s in statement.speakers]
+
+    @cached_property
+    def _folded_texts(self) -> list[str]:
+        return [fold(s.text) for s in self.dataset.statements]
+
+    @cached_property
+    def _by_speaker(self) -> dict[str, list[int]]:
+        """Statement indexes by speaker id: built on the first search, not at start-up."""
+        by_speaker: dict[str, list[int]] = defaultdict(list)
+        for index, statement in enumerate(self.dataset.statements):
+            for speaker in statement.speakers:
+                by_speaker[speaker].append(index)
+        return by_speaker
+
+    @cached_property
+    def _statement_places(self) -> list[tuple[str | None, str | None]]:
+        """(leg id, country id) of every statement, by index."""
+        leg_of_event = {event.id: event.leg for event in self.dataset.events}
+        country_of_leg = {leg_id: leg.country for leg_id, leg in self.legs.items()}
+        places = []
+        for statement in self.dataset.statements:
+            leg_id = statement.leg or leg_of_event.get(statement.event)
+            places.append((leg_id, country_of_leg.get(leg_id)) if leg_id else (None, None))
+        return places
+
+    # ---------------------------------------------------------------- quotes
+
+    def select(self, flt: Filter) -> list[Statement]:
+        """Statements passing every part of `flt`, in dataset order."""
+        statements = self.dataset.statements
+        if flt == NO_FILTER:
+            return list(statements)
+        if flt.speakers is not None:
+            candidates = sorted({i for s in flt.speakers for i in self._by_speaker.get(s, ())})
+        else:
+            candidates = range(len(statements))
+        text_words = words(flt.text)
+        places = self._statement_places
+        result = []
+        for i in candidates:
+            statement = statements[i]
+            leg_id, country_id = places[i]
+            if flt.kind is not None and statement.kind != flt.kind:
+                continue
+            if flt.countries is not None and country_id not in flt.countries:
+                continue
+            if flt.legs is not None and leg_id not in flt.legs:
+                continue
+            if flt.events is not None and statement.event not in flt.events:
+                continue
+            if flt.areas is not None and flt.areas.isdisjoint(statement.areas):
+                continue
+            if text_words and not all(w in self._folded_texts[i] for w in text_words):
+                continue
+            result.append(statement)
+        return result
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        country: str | None = None,
+        event: str | None = None,
+        area: str | None = None,
+        kind: str | None = None,
+        text: str | None = None,
+    ) -> list[Statement]:
+        """Statements matching what a person typed; each criterion is optional."""
+
+        def ids(matcher: NameMatcher, query: str | None) -> frozenset[str] | None:
+            return None if query is None else frozenset(matcher.match(query))
+
+        return self.select(
+            Filter(
+                speakers=ids(self.speaker_matcher, speaker),
+                countries=ids(self.country_matcher, country),
+                events=ids(self.event_matcher, event),
+                areas=ids(self.area_matcher, area),
+                kind=kind,
+                text=text or "",
+            )
+        )
+
+    def search_text(self, query: str) -> list[Statement]:
+        """Statements whose words contain every word of `query` (case and accents ignored)."""
+        return self.select(Filter(text=query))
+
+    # -------------------------------------------------------------- timeline
+
+    def timeline(self) -> list[TimelineLeg]:
+        """Every leg of every trip in date order, each with its events in date order."""
+        return self._timeline
+
+    def timeline_of(self, trip_id: str) -> list[TimelineLeg]:
+        """One trip's legs in date order, each with its events."""
+        return self._timelines_by_trip.get(trip_id, [])
+
+    @cached_property
+    def _timeline(self) -> list[TimelineLeg]:
+        events_by_leg: dict[str, list[Event]] = defaultdict(list)
+        for event in self.dataset.events:
+            events_by_leg[event.leg].append(event)
+        legs = [(trip, leg) for trip in self.dataset.trips for leg in trip.legs]
+        legs.sort(key=lambda pair: (pair[1].dates.start, pair[1].dates.end))
+        return [
+            TimelineLeg(trip, leg, sorted(events_by_leg[leg.id], key=_date_key))
+            for trip, leg in legs
+        ]
+
+    @cached_property
+    def _timelines_by_trip(self) -> dict[str, list[TimelineLeg]]:
+        by_trip: dict[str, list[TimelineLeg]] = defaultdict(list)
+        for entry in self._timeline:
+            by_trip[entry.trip.id].append(entry)
+        return dict(by_trip)
+
+    # ------------------------------------------------------------- countries
+
+    def country_summary(self, country_id: str) -> CountrySummary:
+        """Roles, officials, groupings, legs, events, areas and quote count for a country."""
+        country = self.countries[country_id]
+        d = self.dataset
+        legs = [leg for leg in self.legs.values() if leg.country == country_id]
+        leg_ids = {leg.id for leg in legs}
+        return CountrySummary(
+            country=country,
+            roles=[
+                (t, part.role)
+                for t in d.trips
+                for part in t.countries
+                if part.country == country_id
+            ],
+            officials=[p for p in d.people if p.country == country_id],
+            organizations=[o for o in d.organizations if o.country == country_id],
+            groupings=[g for g in d.groupings if country_id in g.members],
+            legs=legs,
+            events=sorted((e for e in d.events if e.leg in leg_ids), key=_date_key),
+            areas=[
+                (area, mention)
+                for area in d.areas
+                for mention in area.mentions
+                if country_id in mention.partners
+            ],
+            quote_count=sum(1 for _, c in self._statement_places if c == country_id),
+        )
+
+    def country_summaries(self) -> list[CountrySummary]:
+        """A summary of every country, in dataset order."""
+        return [self.country_summary(c) for c in self.countries]
+
+    # ----------------------------------------------------------------- areas
+
+    def areas_by_category(self) -> list[tuple[Category, list[Area]]]:
+        """The areas under each category, in taxonomy order; empty categories left out."""
+        grouped: dict[str, list[Area]] = defaultdict(list)
+        for area in self.dataset.areas:
+            grouped[area.category].append(area)
+        return [(c, grouped[c.id]) for c in self.dataset.categories if grouped[c.id]]
+
+    def area_partners(self, area: Area) -> list[str]:
+        """Ids of the partner countries of an area, in order of first mention."""
+        return list(dict.fromkeys(p for m in area.mentions for p in m.partners))
+
+    def area_matrix(self) -> dict[str, dict[str, list[str]]]:
+        """Area id -> partner country id -> the commitments the articles record."""
+        matrix: dict[str, dict[str, list[str]]] = {}
+        for area in self.dataset.areas:
+            row: dict[str, list[str]] = defaultdict(list)
+            for mention in area.mentions:
+                for partner in mention.partners:
+                    if mention.commitment not in row[partner]:
+                        row[partner].append(mention.commitment)
+            matrix[area.id] = dict(row)
+        return matrix
+
+    def shared_areas(self, first: str, second: str) -> SharedAreas:
+        """Areas both countries are partners in, and those only one of them is."""
+        both, only_first, only_second = [], [], []
+        for area in self.dataset.areas:
+            partners = set(self.area_partners(area))
+            if first in partners and second in partners:
+                both.append(area)
+            elif first in partners:
+                only_first.append(area)
+            elif second in partners:
+                only_second.append(area)
+        return SharedAreas(both, only_first, only_second)
+
+    def inferred_notes(self, inferred: dict[str, str]) -> list[dict[str, str]]:
+        """The inferences behind a record's inferred fields, for display or JSON."""
+        notes = []
+        for field_name, inference_id in inferred.items():
+            inference = self.inferences[inference_id]
+            notes.append(
+                {"field": field_name, "claim": inference.claim, "reason": inference.reason}
+            )
+        return notes
+
+
+def _date_key(item: Event) -> tuple:
+    return (item.dates.start, item.dates.end)

@@ -1,0 +1,366 @@
+"""Building the dataset from the articles and their curated annotations.
+
+An annotation file (TOML, one per article) cites the article's exact words for every fact;
+the build finds those words and stores their offsets, so nobody counts offsets by hand.
+The output is pretty-printed JSON in a stable order: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from explorer.core.checks import Path as JsonPath
+from explorer.core.checks import find_problems, format_path
+from explorer.core.load import PACKAGE_DIR, error_message
+from explorer.core.model import Dataset
+from explorer.ingest.merge import Entry, Merger
+
+TABLES = (
+    "inferences",
+    "countries",
+    "groupings",
+    "people",
+    "organizations",
+    "trips",
+    "events",
+    "statements",
+    "mentions",
+    "proposals",
+)
+OPENING_QUOTES = "“\"‘'"
+CLOSING_QUOTES = "”\"’'"
+
+
+class BuildError(Exception):
+    """The annotations cannot be built; one line per problem, naming file and entry."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def default_data_dir() -> Path:
+    """The data/ folder of the source checkout this package sits in, else ./data."""
+    checkout = PACKAGE_DIR.parent / "data"
+    return checkout if (checkout / "annotations").is_dir() else Path("data")
+
+
+@dataclass
+class _Article:
+    """One article's text and where its snippets are reported from."""
+
+    source_id: str
+    file: str
+    text: str
+
+    def locate(self, spec: object) -> dict:
+        """Find a snippet (`"words"` or `{text = "words", nth = N}`) and return its evidence."""
+        if isinstance(spec, str):
+            snippet, nth = spec, None
+        elif isinstance(spec, dict) and set(spec) <= {"text", "nth"} and "text" in spec:
+            snippet, nth = spec["text"], spec.get("nth")
+        else:
+            raise ValueError('a snippet must be "words" or { text = "words", nth = N }')
+        if not isinstance(snippet, str) or not snippet:
+            raise ValueError("a snippet must be non-empty text")
+        starts = _occurrences(self.text, snippet)
+        shown = snippet if len(snippet) <= 60 else snippet[:57] + "..."
+        if not starts:
+            raise ValueError(f"snippet {shown!r} not found in {self.file}")
+        if nth is None and len(starts) > 1:
+            raise ValueError(
+                f"snippet {shown!r} found {len(starts)} times in {self.file} "
+                f"(offsets {', '.join(map(str, starts))}); add nth = 1..{len(starts)} to say which"
+            )
+        if nth is not None and (not isinstance(nth, int) or not 1 <= nth <= len(starts)):
+            raise ValueError(f"nth = {nth!r} but snippet {shown!r} occurs {len(starts)} times")
+        start = starts[(nth or 1) - 1]
+        return {
+            "source": self.source_id,
+            "start": start,
+            "end": start + len(snippet),
+            "text": snippet,
+        }
+
+
+def _occurrences(text: str, snippet: str) -> list[int]:
+    starts, at = [], text.find(snippet)
+    while at != -1:
+        starts.append(at)
+        at = text.find(snippet, at + 1)
+    return starts
+
+
+@dataclass
+class _Builder:
+    """Accumulates the dataset's collections and where each entry came from."""
+
+    data_dir: Path
+    problems: list[str] = field(default_factory=list)
+    collections: dict[str, list[Entry]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    sources: list[dict] = field(default_factory=list)
+    categories: list[dict] = field(default_factory=list)
+    area_defs: dict[str, dict] = field(default_factory=dict)
+    origins: dict[JsonPath, str] = field(default_factory=dict)
+
+    def read_toml(self, path: Path) -> dict | None:
+        try:
+            return tomllib.loads(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError as error:
+            self.problems.append(f"{self.rel(path)}: not valid UTF-8 (byte {error.start})")
+        except tomllib.TOMLDecodeError as error:
+            self.problems.append(f"{self.rel(path)}: invalid TOML: {error}")
+        except OSError as error:
+            self.problems.append(f"{self.rel(path)}: cannot be read: {error.strerror or error}")
+        return None
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.data_dir.parent))
+        except ValueError:
+            return str(path)
+
+    def read_taxonomy(self) -> None:
+        path = self.data_dir / "taxonomy.toml"
+        taxonomy = self.read_toml(path) if path.is_file() else None
+        if taxonomy is None:
+            if not path.is_file():
+                self.problems.append(f"{self.rel(path)}: no such file")
+            return
+        for index, category in enumerate(taxonomy.get("categories", [])):
+            where = f"{self.rel(path)}: [[categories]] #{index + 1}"
+            try:
+                areas = category.get("areas", [])
+                self.categories.append({"id": category["id"], "name": category["name"]})
+                for area in areas:
+                    if area["id"] in self.area_defs:
+                        self.problems.append(f"{where}: duplicate area id {area['id']!r}")
+                    self.area_defs[area["id"]] = {**area, "category": category["id"]}
+            except (KeyError, TypeError, AttributeError) as error:
+                self.problems.append(f"{where}: each category needs id, name and areas ({error})")
+            self.origins[("categories", len(self.categories) - 1)] = where
+
+    def add_annotation(self, path: Path, articles_dir: Path) -> None:
+        annotation = self.read_toml(path)
+        if annotation is None:
+            return
+        name = self.rel(path)
+        unknown = set(annotation) - {"source", *TABLES}
+        if unknown:
+            self.problems.append(
+                f"{name}: unknown table(s) {', '.join(sorted(unknown))}; "
+                f"expected source, {', '.join(TABLES)}"
+            )
+        article = self.add_source(name, annotation.get("source"), articles_dir)
+        if article is None:
+            return
+        for table in TABLES:
+            entries = annotation.get(table, [])
+            if not isinstance(entries, list):
+                self.problems.append(f"{name}: {table} must be written as [[{table}]] entries")
+                continue
+            for number, entry in enumerate(entries, start=1):
+                self.add_entry(table, entry, f"{name}: [[{table}]] #{number}", article, name)
+
+    def add_source(self, name: str, source: object, articles_dir: Path) -> _Article | None:
+        if not isinstance(source, dict) or not {"id", "file", "title"} <= set(source):
+            self.problems.append(f"{name}: [source] needs id, file and title")
+            return None
+        article_path = articles_dir / str(source["file"])
+        try:
+            raw = article_path.read_bytes()
+            text = raw.decode("utf-8")
+        except OSError as error:
+            self.problems.append(f"{name}: [source] file {source['file']!r}: {error.strerror}")
+            return None
+        except UnicodeDecodeError as error:
+            self.problems.append(f"{self.rel(article_path)}: not valid UTF-8 (byte {error.start})")
+            return None
+        entry = {**source, "sha256": hashlib.sha256(raw).hexdigest(), "text": text}
+        self.origins[("sources", len(self.sources))] = f"{name}: [source]"
+        self.sources.append(entry)
+        return _Article(str(source["id"]), str(source["file"]), text)
+
+    def add_entry(
+        self, table: str, entry: object, where: str, article: _Article, file: str
+    ) -> None:
+        if not isinstance(entry, dict):
+            self.problems.append(f"{where}: must be a table")
+            return
+        label = entry.get("id") or entry.get("area")
+        where = f"{where} ({label})" if label else where
+        try:
+            resolved = _resolve(entry, article)
+            if table == "statements":
+                resolved["quote"] = article.locate(resolved.pop("text", None))
+                if "attribution" in entry:
+                    resolved["attribution"] = article.locate(entry["attribution"])
+                self.check_quotation(resolved, article)
+        except ValueError as error:
+            self.problems.append(f"{where}: {error}")
+            return
+        self.collections[table].append(Entry(resolved, where, file))
+
+    @staticmethod
+    def check_quotation(statement: dict, article: _Article) -> None:
+        if statement.get("kind") != "direct":
+            return
+        start, end = statement["quote"]["start"], statement["quote"]["end"]
+        before = article.text[start - 1] if start > 0 else ""
+        after = article.text[end] if end < len(article.text) else ""
+        if not (before and before in OPENING_QUOTES and after and after in CLOSING_QUOTES):
+            raise ValueError("text: a direct quotation must stand between quotation marks")
+
+    def group_areas(self) -> list[dict]:
+        """Gather the [[mentions]] under their taxonomy areas, in taxonomy order."""
+        by_area: dict[str, list[tuple[dict, str]]] = {}
+        for entry in self.collections["mentions"]:
+            mention, origin = entry.data, entry.origin
+            area_id = mention.pop("area", None)
+            if area_id not in self.area_defs:
+                self.problems.append(f"{origin}: unknown area {area_id!r} (see taxonomy.toml)")
+                continue
+            by_area.setdefault(area_id, []).append((mention, origin))
+        areas = []
+        for area_id, definition in self.area_defs.items():
+            if area_id not in by_area:
+                continue
+            for index, (_mention, origin) in enumerate(by_area[area_id]):
+                self.origins[("areas", len(areas), "mentions", index)] = origin
+            record = {key: definition[key] for key in ("id", "name", "category")}
+            areas.append({**record, "mentions": [m for m, _ in by_area[area_id]]})
+        return areas
+
+    def dataset_dict(self) -> dict:
+        merger = Merger()
+        merger.merge(self.collections)
+        self.problems += merger.problems
+        collections = {}
+        for table, entries in self.collections.items():
+            for index, entry in enumerate(entries):
+                self.note_origins(table, index, entry)
+            collections[table] = [entry.data for entry in entries]
+        areas = self.group_areas()
+        _link_statement_areas(collections["statements"], areas)
+        del collections["mentions"]
+        return {
+            "schema_version": 1,
+            "sources": self.sources,
+            "categories": self.categories,
+            **collections,
+            "areas": areas,
+        }
+
+    def note_origins(self, table: str, index: int, entry: Entry) -> None:
+        """Remember where an entry (and a trip's legs) came from, to name it in errors."""
+        self.origins[(table, index)] = entry.origin
+        for number, _leg in enumerate(entry.data.get("legs", []) if table == "trips" else []):
+            self.origins[(table, index, "legs", number)] = f"{entry.origin}: legs #{number + 1}"
+
+    def where(self, path: JsonPath) -> str:
+        """Name the annotation entry a dataset path came from, and the rest of the path."""
+        for cut in range(len(path), 0, -1):
+            origin = self.origins.get(path[:cut])
+            if origin:
+                rest = format_path(path[cut:])
+                return f"{origin}: {rest}" if rest else origin
+        return format_path(path) or "dataset"
+
+
+def _resolve(entry: dict, article: _Article) -> dict:
+    """Copy an entry, turning every `evidence` snippet into located evidence."""
+    out = {}
+    for key, value in entry.items():
+        if key == "evidence":
+            specs = value if isinstance(value, list) else [value]
+            out[key] = [article.locate(spec) for spec in specs]
+        elif isinstance(value, dict):
+            out[key] = _resolve(value, article)
+        elif isinstance(value, list):
+            out[key] = [_resolve(v, article) if isinstance(v, dict) else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+def _link_statement_areas(statements: list[dict], areas: list[dict]) -> None:
+    """A statement mentions an area when one of the area's evidence shares words with it."""
+    for statement in statements:
+        quote = statement.get("quote", {})
+        linked = []
+        for area in areas:
+            for mention in area["mentions"]:
+                if any(_overlaps(quote, evidence) for evidence in mention.get("evidence", [])):
+                    linked.append(area["id"])
+                    break
+        statement["areas"] = linked
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return a.get("source") == b.get("source") and a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def build_dataset(data_dir: Path) -> Dataset:
+    """Build and check the dataset from `data_dir`; raise BuildError naming every problem."""
+    builder = _Builder(data_dir)
+    articles_dir, annotations_dir = data_dir / "articles", data_dir / "annotations"
+    for folder in (articles_dir, annotations_dir):
+        if not folder.is_dir():
+            raise BuildError([f"{builder.rel(folder)}: no such folder"])
+    builder.read_taxonomy()
+    annotation_files = sorted(annotations_dir.glob("*.toml"))
+    for path in annotation_files:
+        builder.add_annotation(path, articles_dir)
+    annotated = {source["file"] for source in builder.sources}
+    for article in sorted(articles_dir.glob("*.txt")):
+        # An annotation that failed to read would make its article look unannotated.
+        if article.name not in annotated and not builder.problems:
+            builder.problems.append(f"{builder.rel(article)}: no annotation file names it")
+    if not annotation_files:
+        builder.problems.append(f"{builder.rel(annotations_dir)}: no annotation files")
+    if builder.problems:
+        raise BuildError(builder.problems)
+    data = builder.dataset_dict()
+    if builder.problems:
+        raise BuildError(builder.problems)
+    try:
+        dataset = Dataset.model_validate(data)
+    except ValidationError as error:
+        raise BuildError(
+            [f"{builder.where(tuple(e['loc']))}: {error_message(e)}" for e in error.errors()]
+        ) from None
+    problems = find_problems(dataset)
+    if problems:
+        raise BuildError([f"{builder.where(p.path)}: {p.message}" for p in problems])
+    return dataset
+
+
+def dataset_json(dataset: Dataset) -> str:
+    """The dataset as pretty-printed JSON, byte-identical for the same dataset."""
+    return json.dumps(dataset.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def stale_diff(expected: str, path: Path, limit: int = 40) -> list[str]:
+    """How the file at `path` differs from `expected`: empty when it is up to date."""
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return [f"{path}: missing or unreadable; run `explorer build`"]
+    if current == expected:
+        return []
+    diff = list(
+        difflib.unified_diff(
+            current.splitlines(), expected.splitlines(), str(path), "fresh build", lineterm="", n=1
+        )
+    )
+    shown = diff[:limit]
+    if len(diff) > limit:
+        shown.append(f"... {len(diff) - limit} more lines of difference")
+    return shown

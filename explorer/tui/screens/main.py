@@ -1,0 +1,210 @@
+"""The main screen: four linked panes, and the one place that links them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.events import DescendantFocus, Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from explorer.core.query import Index
+from explorer.core.safe import safe_text
+from explorer.tui.views import Ref, Views
+from explorer.tui.widgets.areas import AreasPane
+from explorer.tui.widgets.choice_bar import ChoiceBar
+from explorer.tui.widgets.country import CountryPane
+from explorer.tui.widgets.messages import Chosen, SourceWanted
+from explorer.tui.widgets.pane import Pane
+from explorer.tui.widgets.quotes import QuotesPane
+from explorer.tui.widgets.timeline import TimelinePane
+
+# Below these sizes the panes are shown one at a time, and below the smaller ones not at all.
+NARROW_WIDTH, NARROW_HEIGHT = 100, 28
+MIN_WIDTH, MIN_HEIGHT = 60, 16
+
+
+class PaneBar(ChoiceBar, can_focus=False):
+    """Names of the panes, shown when they are stacked one at a time; clicking one opens it."""
+
+
+class MainScreen(Screen):
+    """Timeline, country, quotes and areas; a choice in one narrows the others."""
+
+    BINDINGS = [
+        Binding("tab", "pane(1)", "Pane", id="next-pane", tooltip="Next pane (digits 1-4 jump)"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="previous-pane"),
+        Binding("1", "jump(0)", "Timeline", show=False, id="pane-timeline"),
+        Binding("2", "jump(1)", "Country", show=False, id="pane-country"),
+        Binding("3", "jump(2)", "Quotes", show=False, id="pane-quotes"),
+        Binding("4", "jump(3)", "Areas", show=False, id="pane-areas"),
+        Binding("slash", "search", "Search", id="search", tooltip="Search quotes by speaker"),
+        Binding("x", "clear", "Clear filter", id="clear-filter"),
+        Binding("escape", "clear", "Clear filter", show=False, id="escape"),
+        Binding("c", "compare", "Compare", id="compare", tooltip="Two partners side by side"),
+        Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    AUTO_FOCUS = "#timeline-tree"
+    selection: reactive[Ref | None] = reactive(None)
+
+    def __init__(self, index: Index, views: Views) -> None:
+        super().__init__()
+        self.index = index
+        self.views = views
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="filter-bar")
+        yield PaneBar(list(self.pane_names))
+        with Container(id="panes"):
+            for pane_class, pane_id in (
+                (TimelinePane, "timeline"),
+                (CountryPane, "country"),
+                (QuotesPane, "quotes"),
+                (AreasPane, "areas"),
+            ):
+                yield pane_class(self.index, self.views, id=pane_id).data_bind(MainScreen.selection)
+        yield Static(id="too-small")
+        yield Footer()
+
+    pane_names = ("1 Timeline", "2 Country", "3 Quotes", "4 Areas")
+
+    @property
+    def panes(self) -> list[Pane]:
+        """The four panes in their Tab order."""
+        return list(self.query(Pane))
+
+    @property
+    def quotes(self) -> QuotesPane:
+        """The quotes pane."""
+        return self.query_one(QuotesPane)
+
+    @property
+    def current_pane(self) -> Pane:
+        """The pane holding the focus, else the one marked current, else the first."""
+        focused = self.focused
+        panes = self.panes
+        for pane in panes:
+            if focused is not None and (focused is pane or pane in focused.ancestors):
+                return pane
+        return next((pane for pane in panes if pane.has_class("-current")), panes[0])
+
+    def on_mount(self) -> None:
+        self.panes[0].add_class("-current")
+        self.watch_selection()
+
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        # Hiding everything (too small) drops the focus: give it back once there is room.
+        self.call_after_refresh(self.keep_focus)
+        self.query_one("#too-small", Static).update(
+            Text(
+                f"explorer needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
+                f"this one is {width}×{height}.\nEnlarge the window, or press q to quit.",
+                justify="center",
+            )
+        )
+
+    def keep_focus(self) -> None:
+        """Put the focus back in the current pane if a layout change took it away."""
+        pane = self.current_pane
+        focused = self.focused
+        if pane.region.height and (focused is None or pane not in focused.ancestors):
+            pane.enter()
+
+    @on(DescendantFocus)
+    def track_pane(self) -> None:
+        """Mark the pane with the focus as current, for the stacked layout and its tabs."""
+        current = self.current_pane
+        for n, pane in enumerate(self.panes):
+            pane.set_class(pane is current, "-current")
+            if pane is current:
+                self.query_one(PaneBar).current = n
+
+    @on(ChoiceBar.Changed, "PaneBar")
+    def pane_clicked(self, event: ChoiceBar.Changed) -> None:
+        """A click on a pane's name in the stacked layout opens that pane."""
+        if self.panes[event.index] is not self.current_pane:
+            self.action_jump(event.index)
+
+    def watch_selection(self) -> None:
+        bar = Text(" explorer ", "bold reverse")
+        statements = len(self.index.dataset.statements)
+        sources = len(self.index.dataset.sources)
+        bar.append(f"  {statements} statements from {sources} article{'s' * (sources != 1)}  ")
+        if self.selection is None:
+            bar.append("· Enter on a leg, event, country or area narrows the view", "dim")
+        else:
+            bar.append("Filtered by ", "bold")
+            bar.append(safe_text(self.views.describe(self.selection)), "bold reverse")
+            bar.append("  x clears", "dim")
+        self.query_one("#filter-bar", Static).update(bar)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            return self.selection is not None
+        return True
+
+    @on(Chosen)
+    def chosen(self, event: Chosen) -> None:
+        self.selection = event.ref
+
+    @on(SourceWanted)
+    def source_wanted(self, event: SourceWanted) -> None:
+        from explorer.tui.screens.source import SourceScreen
+
+        self.app.push_screen(SourceScreen(self.index, self.views, event.ref))
+
+    def choose(self, ref: Ref | None) -> None:
+        """Narrow every pane to `ref` (from the command palette)."""
+        self.selection = ref
+
+    def search_speaker(self, name: str) -> None:
+        """Open the quotes pane searched for `name` (from the command palette)."""
+        self.action_jump(2)
+        self.quotes.search(name)
+
+    def action_pane(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) pane."""
+        panes = self.panes
+        self.action_jump((panes.index(self.current_pane) + step) % len(panes))
+
+    def action_jump(self, number: int) -> None:
+        """Open pane `number` (0-3) and focus its main widget."""
+        pane = self.panes[number]
+        if pane.display and pane.region.height:
+            pane.enter()
+            return
+        # A pane hidden by the stacked layout can take focus only once it is shown; the
+        # pane it leaves stays shown until then (track_pane hides it), so focus never drops.
+        pane.add_class("-current")
+        self.call_after_refresh(pane.enter)
+
+    def action_search(self) -> None:
+        """Focus the speaker search in the quotes pane."""
+        self.action_jump(2)
+        self.call_after_refresh(self.quotes.search_box.focus)
+
+    def action_clear(self) -> None:
+        """Drop the filter so every pane shows everything."""
+        self.selection = None
+
+    def action_compare(self) -> None:
+        """Set the two partners with the most areas side by side."""
+        from explorer.tui.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.index))
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from explorer.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

@@ -126,7 +126,31 @@ def test_unknown_key_is_refused(data_dir):
 def test_direct_quote_must_stand_between_quotation_marks(data_dir):
     edit(data_dir, 'text = "is significant"', 'text = "is significant” in itself"')
     (line,) = problems(data_dir)
-    assert "(jaishankar-is-significant): text: a direct quotation must stand between" in line
+    assert "(jaishankar-is-significant): text: a direct quotation must follow a quotation" in line
+
+
+def test_a_quotation_may_run_to_the_end_of_its_paragraph_or_of_a_cut_excerpt(tmp_path):
+    data = tmp_path / "data"
+    (data / "articles").mkdir(parents=True)
+    (data / "annotations").mkdir()
+    shutil.copy(DATA / "taxonomy.toml", data)
+    article = "Ana Costa said: “We will build it.\n“Together,” she said. “It was cut off"
+    (data / "articles" / "a.txt").write_text(article, encoding="utf-8")
+    statements = "".join(
+        f'[[statements]]\nid = "s{n}"\nkind = "direct"\nspeakers = ["costa"]\ntext = "{words}"\n'
+        for n, words in enumerate(["We will build it.", "Together,", "It was cut off"])
+    )
+    (data / "annotations" / "a.toml").write_text(
+        '[source]\nid = "a"\nfile = "a.txt"\ntitle = "A"\n'
+        '[[people]]\nid = "costa"\nname = "Ana Costa"\nevidence = ["Ana Costa"]\n' + statements,
+        encoding="utf-8",
+    )
+    built = build_dataset(data)
+    assert [s.quote.text for s in built.statements] == [
+        "We will build it.",
+        "Together,",
+        "It was cut off",
+    ]
 
 
 def test_invalid_toml_names_line(data_dir):

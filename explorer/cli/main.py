@@ -155,7 +155,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_draft(args: argparse.Namespace) -> int:
     """Write draft annotations for an article, never over an existing file unless told to."""
     from explorer.core.load import bundled_path
-    from explorer.ingest.draft import draft_text
+    from explorer.ingest.draft_file import draft_text
 
     taxonomy = args.data_dir / "taxonomy.toml" if args.data_dir else bundled_path("taxonomy.toml")
     for path, what in ((args.article, "article"), (taxonomy, "taxonomy")):

@@ -215,8 +215,13 @@ class _Builder:
         start, end = statement["quote"]["start"], statement["quote"]["end"]
         before = article.text[start - 1] if start > 0 else ""
         after = article.text[end] if end < len(article.text) else ""
-        if not (before and before in OPENING_QUOTES and after and after in CLOSING_QUOTES):
-            raise ValueError("text: a direct quotation must stand between quotation marks")
+        # A quotation may run on past its paragraph, or past the end of a cut-off excerpt.
+        closed = after in CLOSING_QUOTES if after else True
+        if not (before and before in OPENING_QUOTES and (closed or after == "\n")):
+            raise ValueError(
+                "text: a direct quotation must follow a quotation mark and end at one "
+                "(or at the end of its paragraph)"
+            )
 
     def group_areas(self) -> list[dict]:
         """Gather the [[mentions]] under their taxonomy areas, in taxonomy order."""

@@ -6,14 +6,13 @@ snippet; what the rules are unsure of carries a `# REVIEW:` comment, never a sil
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from explorer.ingest.attribution import find_quotations, find_reported, sentence_at
-from explorer.ingest.extract import Found, Reader, slug
+from explorer.ingest.extract import Found, Reader
 from explorer.ingest.gazetteer import COMMITMENT_STEMS, GROUPINGS, MONTHS, WEEKDAYS
 
 MONTH_ALT = "|".join(MONTHS)
@@ -218,24 +217,3 @@ class Drafter:
             if key in found and found[key].country in hosts:
                 return found[key].country
         return self.named_last(position, hosts.__contains__)
-
-
-def draft_text(article: Path, taxonomy: Path) -> str:
-    """The draft annotation file for an article, as TOML text."""
-    from explorer.ingest.draft_toml import write_draft
-
-    text = article.read_bytes().decode("utf-8")
-    drafter = Drafter(text, read_taxonomy(taxonomy)).run()
-    return write_draft(drafter, article.name, slug(article.stem))
-
-
-def dump(value: object) -> str:
-    """A TOML value: strings as basic strings, lists inline."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(dump(v) for v in value) + "]"
-    if isinstance(value, int):
-        return str(value)
-    # JSON's string escapes are TOML's, but for DEL, which TOML wants escaped too.
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")

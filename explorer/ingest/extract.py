@@ -77,7 +77,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         for match in re.finditer(r"“([^”]*)(”|$)|\"([^\"]*)(\"|$)", body):
             group = 1 if match.group(1) is not None else 3
             start, end = match.start(group), match.end(group)
-            if end > start:
+            if body[start:end].strip():
                 spans.append((base + start, base + end))
     return spans
 

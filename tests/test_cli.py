@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 
 
 def test_kamikawa_direct_lists_her_two_quotations_and_nothing_else(run_cli, article_text):
@@ -160,3 +162,21 @@ def test_bad_usage_exits_2(run_cli, args):
     result = run_cli(*args)
     assert result.returncode == 2
     assert "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"]])
+def test_a_closed_pipe_ends_quietly(tmp_path, fmt):
+    """`explorer quotes | head -1`: no message, the exit status of a program ended by SIGPIPE."""
+    from explorer.ingest.synth import dataset_text, generate
+
+    big = tmp_path / "big.json"
+    big.write_text(dataset_text(generate(quotes=200, seed=1)), encoding="utf-8")
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "explorer", "--data", str(big), "quotes", *fmt],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    reader.stdout.close()  # the reader goes away before the output is written
+    assert reader.wait(timeout=60) == 141
+    assert reader.stderr.read() == b""

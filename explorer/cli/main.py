@@ -15,6 +15,8 @@ from pathlib import Path
 from explorer.core.load import DatasetError, bundled_dataset_path, load_dataset
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+# What a shell reports for a program ended by SIGPIPE (128 + 13), as `yes | head -1` does.
+EXIT_PIPE = 141
 
 
 def _add_data_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -83,7 +85,13 @@ def _print_json(value: object) -> None:
 def _console():
     from rich.console import Console
 
-    return Console(highlight=False)
+    class PipeAwareConsole(Console):
+        """A console that leaves a closed pipe to `main`, so every command ends alike."""
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return PipeAwareConsole(highlight=False)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
@@ -232,17 +240,20 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        return _commands(args.command)(args)
+        code = _commands(args.command)(args)
+        sys.stdout.flush()  # inside the try: a reader gone away is found here, not at exit
+        return code
+    except BrokenPipeError:
+        # The reader (`| head`) went away: stop quietly, as Unix tools do on SIGPIPE.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
     except DatasetError as error:
         for line in error.lines():
             print(f"explorer: {line}", file=sys.stderr)
         return EXIT_DATA
     except OSError as error:
-        print(f"explorer: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        where = error.filename if error.filename is not None else "standard output"
+        print(f"explorer: {where}: {error.strerror or error}", file=sys.stderr)
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader (`| head`) went away: stop quietly, without a second error at exit.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return EXIT_OK

@@ -353,9 +353,10 @@ async def test_help_lists_the_keys(app, key):
 
 def test_every_key_in_help_has_an_action():
     """What help lists is what the widgets bind, and each action exists."""
-    from explorer.tui.screens import help as help_screen
     from explorer.tui.screens.main import MainScreen as Main
+    from explorer.tui.screens.main import key_sections
     from explorer.tui.widgets.choice_bar import ChoiceBar
+    from explorer.tui.widgets.vim import VimScroll
 
     owners = {
         "Everywhere": Main,
@@ -364,10 +365,10 @@ def test_every_key_in_help_has_an_action():
         "Quotes (3)": (QuoteList, QuotesPane),
         "Speaker search": SearchBox,
         "Cooperation areas (4)": AreaTree,
-        "Source view": SourceScreen,
-        "Compare view": CompareScreen,
+        "Source view": (SourceScreen, VimScroll),
+        "Compare view": (CompareScreen, VimScroll),
     }
-    for title, bindings in help_screen.sections():
+    for title, bindings in key_sections():
         classes = owners[title] if isinstance(owners[title], tuple) else (owners[title],)
         for binding in bindings:
             if not binding.action:  # listed for information: arrows, palette
@@ -512,3 +513,26 @@ async def test_many_trips_fold_under_months_and_fill_when_opened():
 def leg_ids(app) -> set[str]:
     index = app.index
     return {index.statement_leg(s).id for s in app.screen.query_one(QuoteList).rows}
+
+
+def test_every_binding_has_an_id():
+    from explorer.tui.screens.main import PALETTE_KEYS, key_sections
+
+    bindings = [b for _, group in key_sections() for b in group if b not in PALETTE_KEYS]
+    assert len(bindings) > 30
+    assert [b.key for b in bindings if not b.id] == []
+
+
+async def test_keys_reaching_an_overlay_while_it_opens_or_closes_do_no_harm(app):
+    # A key can reach a view while it is being composed or closed: its actions must hold.
+    async with app.run_test(size=SIZE) as pilot:
+        screen = SourceScreen(app.index, app.views, Ref("country", "jp"))
+        app.push_screen(screen)
+        screen.scroll.action_line(1)  # not yet mounted
+        screen.scroll.action_edge(-1)
+        await pilot.pause()
+        screen.action_close()
+        screen.action_close()  # already closing: must not pop the main screen too
+        screen.scroll.action_page(1)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and len(app.screen_stack) == 1

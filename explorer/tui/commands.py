@@ -10,6 +10,7 @@ from textual.content import Content
 
 from explorer.core.dates import date_label
 from explorer.core.safe import safe_text
+from explorer.tui.screens.main import MainScreen
 from explorer.tui.views import Ref
 
 
@@ -30,9 +31,9 @@ class ExplorerCommands(Provider):
     def commands(self) -> Iterator[tuple[str, Callable[[], object]]]:
         """(label, callback) for every jump the palette offers."""
         screen = self.screen
-        index = getattr(screen, "index", None)
-        if index is None or not hasattr(screen, "choose"):
-            return
+        if not isinstance(screen, MainScreen):
+            return  # opened over a source, compare or help view: nothing to jump to there
+        index = screen.index
         for party in index.parties.values():
             yield f"Speaker: {safe_text(party.name)}", partial(screen.search_speaker, party.name)
         choose = screen.choose

@@ -72,7 +72,7 @@ def compare_view(index: Index, first: str, second: str) -> Group:
 class CompareScreen(Overlay):
     """Two partners side by side: the areas both share and those only one has."""
 
-    BINDINGS = [Binding("c", "dismiss", "Close", show=False, id="close-compare")]
+    BINDINGS = [Binding("c", "close", "Close", show=False, id="close-compare")]
 
     def __init__(self, index: Index) -> None:
         super().__init__()

@@ -7,43 +7,21 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 
-from explorer.tui.screens.compare import CompareScreen
 from explorer.tui.screens.overlay import Overlay
-from explorer.tui.screens.source import SourceScreen
-from explorer.tui.widgets.areas import AreaTree
-from explorer.tui.widgets.choice_bar import ChoiceBar
-from explorer.tui.widgets.country import CountryPane
-from explorer.tui.widgets.quote_list import QuoteList
-from explorer.tui.widgets.quotes import QuotesPane, SearchBox
-from explorer.tui.widgets.timeline import TimelineTree
-from explorer.tui.widgets.vim import VIM_KEYS
 
-GLOBAL_EXTRA = [
-    Binding("ctrl+p", "", "Command palette: jump to any speaker, country, event or area"),
-    Binding("ctrl+q", "", "Quit (also from the search box)"),
-]
-
-
-def sections() -> list[tuple[str, list[Binding]]]:
-    """Each part of the app with the bindings active there."""
-    from explorer.tui.screens.main import MainScreen
-
-    return [
-        ("Everywhere", [*MainScreen.BINDINGS, *GLOBAL_EXTRA]),
-        ("Timeline (1)", [*VIM_KEYS, *TimelineTree.BINDINGS]),
-        ("Country (2)", [*ChoiceBar.BINDINGS, *CountryPane.BINDINGS]),
-        ("Quotes (3)", [*QuoteList.BINDINGS, *QuotesPane.BINDINGS]),
-        ("Speaker search", list(SearchBox.BINDINGS)),
-        ("Cooperation areas (4)", [*VIM_KEYS, *AreaTree.BINDINGS]),
-        ("Source view", [*Overlay.BINDINGS, *SourceScreen.BINDINGS]),
-        ("Compare view", [*Overlay.BINDINGS, *CompareScreen.BINDINGS]),
-    ]
+# The keys each part of the app answers to, under a heading: given by the screen that
+# owns those parts, so this view needs to know nothing of them.
+Sections = list[tuple[str, list[Binding]]]
 
 
 class HelpScreen(Overlay):
     """Every key the app answers to, by where it works."""
 
-    BINDINGS = [Binding("question_mark,f1", "dismiss", "Close", show=False, id="close-help")]
+    BINDINGS = [Binding("question_mark,f1", "close", "Close", show=False, id="close-help")]
+
+    def __init__(self, sections: Sections) -> None:
+        super().__init__()
+        self.sections = sections
 
     def title_text(self) -> Content:
         return Content("Keys")
@@ -63,7 +41,7 @@ class HelpScreen(Overlay):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for title, bindings in sections():
+        for title, bindings in self.sections:
             table.add_row(Text(title, "bold underline"), "")
             seen = set()
             for binding in bindings:

@@ -15,13 +15,15 @@ from textual.widgets import Footer, Static
 from explorer.core.query import Index
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref, Views
-from explorer.tui.widgets.areas import AreasPane
+from explorer.tui.widgets.areas import AreasPane, AreaTree
 from explorer.tui.widgets.choice_bar import ChoiceBar
 from explorer.tui.widgets.country import CountryPane
 from explorer.tui.widgets.messages import Chosen, SourceWanted
 from explorer.tui.widgets.pane import Pane
-from explorer.tui.widgets.quotes import QuotesPane
-from explorer.tui.widgets.timeline import TimelinePane
+from explorer.tui.widgets.quote_list import QuoteList
+from explorer.tui.widgets.quotes import QuotesPane, SearchBox
+from explorer.tui.widgets.timeline import TimelinePane, TimelineTree
+from explorer.tui.widgets.vim import LINE_KEYS, TREE_KEYS
 
 # Below these sizes the panes are shown one at a time, and below the smaller ones not at all.
 NARROW_WIDTH, NARROW_HEIGHT = 100, 28
@@ -53,36 +55,32 @@ class MainScreen(Screen):
     AUTO_FOCUS = "#timeline-tree"
     selection: reactive[Ref | None] = reactive(None)
 
+    pane_names = ("1 Timeline", "2 Country", "3 Quotes", "4 Areas")
+
     def __init__(self, index: Index, views: Views) -> None:
         super().__init__()
         self.index = index
         self.views = views
+        self.filter_bar = Static(id="filter-bar")
+        self.pane_bar = PaneBar(list(self.pane_names))
+        self.too_small = Static(id="too-small")
+        self.quotes = QuotesPane(index, views, id="quotes")
+        # The four panes in their Tab order.
+        self.panes: list[Pane] = [
+            TimelinePane(index, views, id="timeline"),
+            CountryPane(index, views, id="country"),
+            self.quotes,
+            AreasPane(index, views, id="areas"),
+        ]
 
     def compose(self) -> ComposeResult:
-        yield Static(id="filter-bar")
-        yield PaneBar(list(self.pane_names))
+        yield self.filter_bar
+        yield self.pane_bar
         with Container(id="panes"):
-            for pane_class, pane_id in (
-                (TimelinePane, "timeline"),
-                (CountryPane, "country"),
-                (QuotesPane, "quotes"),
-                (AreasPane, "areas"),
-            ):
-                yield pane_class(self.index, self.views, id=pane_id).data_bind(MainScreen.selection)
-        yield Static(id="too-small")
+            for pane in self.panes:
+                yield pane.data_bind(MainScreen.selection)
+        yield self.too_small
         yield Footer()
-
-    pane_names = ("1 Timeline", "2 Country", "3 Quotes", "4 Areas")
-
-    @property
-    def panes(self) -> list[Pane]:
-        """The four panes in their Tab order."""
-        return list(self.query(Pane))
-
-    @property
-    def quotes(self) -> QuotesPane:
-        """The quotes pane."""
-        return self.query_one(QuotesPane)
 
     @property
     def current_pane(self) -> Pane:
@@ -104,7 +102,7 @@ class MainScreen(Screen):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         # Hiding everything (too small) drops the focus: give it back once there is room.
         self.call_after_refresh(self.keep_focus)
-        self.query_one("#too-small", Static).update(
+        self.too_small.update(
             Text(
                 f"explorer needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; "
                 f"this one is {width}×{height}.\nEnlarge the window, or press q to quit.",
@@ -126,7 +124,7 @@ class MainScreen(Screen):
         for n, pane in enumerate(self.panes):
             pane.set_class(pane is current, "-current")
             if pane is current:
-                self.query_one(PaneBar).current = n
+                self.pane_bar.current = n
 
     @on(ChoiceBar.Changed, "PaneBar")
     def pane_clicked(self, event: ChoiceBar.Changed) -> None:
@@ -145,7 +143,7 @@ class MainScreen(Screen):
             bar.append("Filtered by ", "bold")
             bar.append(safe_text(self.views.describe(self.selection)), "bold reverse")
             bar.append("  x clears", "dim")
-        self.query_one("#filter-bar", Static).update(bar)
+        self.filter_bar.update(bar)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -207,4 +205,31 @@ class MainScreen(Screen):
         """Show every key."""
         from explorer.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(key_sections()))
+
+
+PALETTE_KEYS = [
+    Binding(
+        "ctrl+p", "", "Command palette: jump to any speaker, country, event or area", id="palette"
+    ),
+    Binding("ctrl+q", "", "Quit (also from the search box)", id="quit-anywhere"),
+]
+
+
+def key_sections() -> list[tuple[str, list[Binding]]]:
+    """Each part of the app with the keys active there, gathered from the bindings themselves
+    so the help cannot drift from what the keys do."""
+    from explorer.tui.screens.compare import CompareScreen
+    from explorer.tui.screens.overlay import Overlay
+    from explorer.tui.screens.source import SourceScreen
+
+    return [
+        ("Everywhere", [*MainScreen.BINDINGS, *PALETTE_KEYS]),
+        ("Timeline (1)", [*TREE_KEYS, *TimelineTree.BINDINGS]),
+        ("Country (2)", [*ChoiceBar.BINDINGS, *CountryPane.BINDINGS]),
+        ("Quotes (3)", [*QuoteList.BINDINGS, *QuotesPane.BINDINGS]),
+        ("Speaker search", list(SearchBox.BINDINGS)),
+        ("Cooperation areas (4)", [*TREE_KEYS, *AreaTree.BINDINGS]),
+        ("Source view", [*Overlay.BINDINGS, *LINE_KEYS, *SourceScreen.BINDINGS]),
+        ("Compare view", [*Overlay.BINDINGS, *LINE_KEYS, *CompareScreen.BINDINGS]),
+    ]

@@ -5,22 +5,26 @@ from __future__ import annotations
 from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+
+from explorer.tui.widgets.vim import VimScroll
 
 
 class Overlay(ModalScreen[None]):
     """A box with a title, a scrollable body and a footer; Escape or q closes it."""
 
-    BINDINGS = [
-        Binding("escape,q", "dismiss", "Close", id="close-overlay"),
-        Binding("down,j", "scroll(1)", "Down", show=False),
-        Binding("up,k", "scroll(-1)", "Up", show=False),
-        Binding("pagedown,space", "scroll(10)", "Page down", show=False),
-        Binding("pageup", "scroll(-10)", "Page up", show=False),
-    ]
+    BINDINGS = [Binding("escape,q", "close", "Close", id="close-overlay")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Made here, not found by a query later: a key that arrives while the screen is
+        # still being composed, or already closing, finds them all the same.
+        self.box = Vertical(classes="overlay-box")
+        self.scroll = VimScroll(classes="overlay-scroll")
+        self.body_view = Static(classes="overlay-body")
 
     def title_text(self) -> Content:
         """The box's border title (plain content, never markup)."""
@@ -31,19 +35,21 @@ class Overlay(ModalScreen[None]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="overlay-box"):
-            with VerticalScroll(classes="overlay-scroll"):
-                yield Static(self.body(), classes="overlay-body")
+        with self.box:
+            with self.scroll:
+                yield self.body_view
             yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(".overlay-box").border_title = self.title_text()
-        self.query_one(VerticalScroll).focus()
+        self.box.border_title = self.title_text()
+        self.body_view.update(self.body())
+        self.scroll.focus()
 
     def refresh_body(self) -> None:
         """Draw the body again after a change of mode."""
-        self.query_one(".overlay-body", Static).update(self.body())
+        self.body_view.update(self.body())
 
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the body."""
-        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
+    def action_close(self) -> None:
+        """Close the view; a close of one not on top (already closing) does nothing."""
+        if self.is_active:
+            self.dismiss()

@@ -83,7 +83,7 @@ class SourceScreen(Overlay):
     """Where a quote, event, area, leg or country comes from in the article."""
 
     BINDINGS = [
-        Binding("s", "dismiss", "Close", show=False, id="close-source"),
+        Binding("s", "close", "Close", show=False, id="close-source"),
         Binding("a", "toggle_whole", "Whole article", id="whole-article"),
     ]
 

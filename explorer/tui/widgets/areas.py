@@ -28,18 +28,15 @@ class AreasPane(Pane):
     BORDER_TITLE = "Cooperation areas"
 
     def compose(self) -> ComposeResult:
-        yield AreaTree("Areas", id="area-tree")
+        self.choices = AreaTree("Areas", id="area-tree")
         hint = Text("Enter on an area: its quotes and events. s: its source.", "italic")
-        yield Static(hint, id="area-detail")
-
-    @property
-    def tree(self) -> AreaTree:
-        """The tree of categories and areas."""
-        return self.query_one(AreaTree)
+        self.detail = Static(hint, id="area-detail")
+        yield self.choices
+        yield self.detail
 
     @property
     def primary(self) -> Widget:
-        return self.tree
+        return self.choices
 
     def mentions(self, area: Area) -> list[AreaMention]:
         """The mentions of an area that belong to the current choice."""
@@ -49,7 +46,7 @@ class AreasPane(Pane):
 
     def refill(self) -> None:
         """Refill the tree for the current choice, keeping the chosen area under the cursor."""
-        tree, chosen = self.tree, self.selection
+        tree, chosen = self.choices, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
         for category, areas in self.index.areas_by_category():
@@ -66,7 +63,7 @@ class AreasPane(Pane):
         tree.place_cursor(chosen, before)
         if not tree.root.children:
             none = Text("No areas for this choice.", "italic")
-            self.query_one("#area-detail", Static).update(none)
+            self.detail.update(none)
 
     def area_label(self, area: Area, mentions: list[AreaMention], chosen: bool) -> Text:
         """An area's line: name, then each partner's commitment."""
@@ -89,7 +86,7 @@ class AreasPane(Pane):
         """Describe the highlighted area below the tree."""
         event.stop()
         ref = event.node.data
-        detail = self.query_one("#area-detail", Static)
+        detail = self.detail
         if not isinstance(ref, Ref):
             return
         area = self.index.areas[ref.id]

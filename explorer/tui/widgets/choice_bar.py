@@ -29,8 +29,10 @@ class ChoiceBar(Widget, can_focus=True):
     """
     COMPONENT_CLASSES = {"choice-bar--current"}
     BINDINGS = [
-        Binding("left,h", "move(-1)", "Previous", show=False, tooltip="Previous one"),
-        Binding("right,l", "move(1)", "Next", show=False, tooltip="Next one"),
+        Binding(
+            "left,h", "move(-1)", "Previous", show=False, tooltip="Previous one", id="previous"
+        ),
+        Binding("right,l", "move(1)", "Next", show=False, tooltip="Next one", id="next"),
     ]
 
     current: reactive[int] = reactive(0)

@@ -16,6 +16,7 @@ from explorer.tui.views import Ref
 from explorer.tui.widgets.choice_bar import ChoiceBar
 from explorer.tui.widgets.messages import SourceWanted
 from explorer.tui.widgets.pane import DetailScroll, Pane
+from explorer.tui.widgets.vim import LINE_KEYS
 
 # A section of the detail lists this many lines; the rest are counted and pointed to.
 SECTION_LINES = 12
@@ -27,33 +28,40 @@ class CountryPane(Pane):
     BORDER_TITLE = "Country"
     _shown: tuple[str | None, Ref | None] | None = None
     BINDINGS = [
-        Binding("enter", "choose", "Filter", tooltip="Narrow every pane to it; again: source"),
-        Binding("s", "source", "Source", tooltip="Show where the article names it"),
-        Binding("down,j", "scroll(1)", "Scroll", show=False),
-        Binding("up,k", "scroll(-1)", "Scroll up", show=False),
-        Binding("pagedown", "scroll(10)", "Page down", show=False),
-        Binding("pageup", "scroll(-10)", "Page up", show=False),
+        Binding(
+            "enter",
+            "choose",
+            "Filter",
+            tooltip="Narrow every pane to it; again: source",
+            id="choose",
+        ),
+        Binding("s", "source", "Source", tooltip="Show where the article names it", id="source"),
+        # The bar keeps the focus; these scroll the detail below it.
+        *LINE_KEYS,
     ]
 
     def compose(self) -> ComposeResult:
         self.country_ids = list(self.index.countries)
-        yield ChoiceBar([self.index.countries[c].name for c in self.country_ids])
-        with DetailScroll(id="country-scroll"):
-            yield Static(id="country-detail")
+        self.bar = ChoiceBar([self.index.countries[c].name for c in self.country_ids])
+        self.detail_scroll = DetailScroll(id="country-scroll")
+        self.detail = Static(id="country-detail")
+        yield self.bar
+        with self.detail_scroll:
+            yield self.detail
 
     @property
     def primary(self) -> Widget:
-        return self.query_one(ChoiceBar)
+        return self.bar
 
     @property
     def current(self) -> str | None:
         """The id of the country whose tab is active."""
-        return self.country_ids[self.query_one(ChoiceBar).current] if self.country_ids else None
+        return self.country_ids[self.bar.current] if self.country_ids else None
 
     def refill(self) -> None:
         country = self.views.country_of(self.selection)
         if country is not None:
-            self.query_one(ChoiceBar).current = self.country_ids.index(country)
+            self.bar.current = self.country_ids.index(country)
         self.show(self.current)
 
     @on(ChoiceBar.Changed)
@@ -66,7 +74,7 @@ class CountryPane(Pane):
         if self._shown == (country_id, self.selection):
             return  # mounting and the bar's first change both ask for the same
         self._shown = (country_id, self.selection)
-        detail = self.query_one("#country-detail", Static)
+        detail = self.detail
         if country_id is None:
             detail.update(Text("No countries in this dataset."))
             return
@@ -148,9 +156,17 @@ class CountryPane(Pane):
         if self.current is not None:
             self.post_message(SourceWanted(Ref("country", self.current)))
 
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the detail; the tabs keep the focus."""
-        self.query_one(DetailScroll).scroll_relative(y=lines, animate=False)
+    def action_line(self, lines: int) -> None:
+        """Scroll the detail by lines; the bar keeps the focus."""
+        self.detail_scroll.action_line(lines)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll the detail by pages."""
+        self.detail_scroll.action_page(pages)
+
+    def action_edge(self, edge: int) -> None:
+        """Scroll the detail to its top (0) or bottom (-1)."""
+        self.detail_scroll.action_edge(edge)
 
 
 def section(text: Text, title: str, lines: list[str], more: str = "") -> None:

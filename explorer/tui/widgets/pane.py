@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from explorer.core.query import Index
 from explorer.tui.views import Ref, Views
 from explorer.tui.widgets.messages import Chosen, SourceWanted
+from explorer.tui.widgets.vim import VimScroll
 
 _NOT_YET = object()
 
 
-class DetailScroll(VerticalScroll, can_focus=False):
+class DetailScroll(VimScroll, can_focus=False):
     """A pane's detail area: scrolled by the pane's keys and the mouse, never focused."""
 
 

@@ -21,6 +21,7 @@ from explorer.core.model import Statement
 from explorer.core.names import match_spans
 from explorer.core.query import Index
 from explorer.core.safe import safe_text
+from explorer.tui.widgets.vim import LINE_KEYS
 
 # The list always keeps room for its scrollbar, so its columns line up with the header's.
 SCROLLBAR_WIDTH = 1
@@ -85,14 +86,11 @@ class QuoteList(ScrollView, can_focus=True):
         "quote-list--reported",
     }
     BINDINGS = [
-        Binding("enter", "source", "Source", tooltip="Show the sentence in the article"),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("home,g", "jump(0)", "First", show=False),
-        Binding("end,G", "jump(-1)", "Last", show=False),
-        Binding("s", "source", "Source", show=False),
+        Binding(
+            "enter", "source", "Source", tooltip="Show the sentence in the article", id="source"
+        ),
+        Binding("s", "source", "Source", show=False, id="source-s"),
+        *LINE_KEYS,
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -213,7 +211,7 @@ class QuoteList(ScrollView, can_focus=True):
             text.append(" ")
         return text
 
-    def action_move(self, delta: int) -> None:
+    def action_line(self, delta: int) -> None:
         """Move the cursor by `delta` rows."""
         self.cursor += delta
 
@@ -221,7 +219,7 @@ class QuoteList(ScrollView, can_focus=True):
         """Move the cursor by a page."""
         self.cursor += direction * max(self.scrollable_content_region.height - 1, 1)
 
-    def action_jump(self, row: int) -> None:
+    def action_edge(self, row: int) -> None:
         """Move the cursor to the first (0) or last (-1) row."""
         self.cursor = len(self.rows) - 1 if row < 0 else row
 

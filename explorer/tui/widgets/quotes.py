@@ -28,8 +28,14 @@ class SearchBox(Input):
     """The speaker search: filters as you type; Escape clears it and returns to the list."""
 
     BINDINGS = [
-        Binding("escape", "done(True)", "Clear search", tooltip="Clear and go back to the list"),
-        Binding("down", "done(False)", "To list", show=False),
+        Binding(
+            "escape",
+            "done(True)",
+            "Clear search",
+            tooltip="Clear and go back to the list",
+            id="clear-search",
+        ),
+        Binding("down", "done(False)", "To list", show=False, id="to-list"),
     ]
 
     def __init__(self, on_change: Callable[[], None], **kwargs) -> None:
@@ -53,29 +59,29 @@ class QuotesPane(Pane):
 
     BORDER_TITLE = "Quotes"
     _base_count: tuple[Filter, int] | None = None
-    BINDINGS = [Binding("slash", "search", "Search speaker", tooltip="Filter by speaker name")]
+    BINDINGS = [
+        Binding(
+            "slash",
+            "search",
+            "Search speaker",
+            tooltip="Filter by speaker name",
+            id="search-quotes",
+        )
+    ]
 
     def compose(self) -> ComposeResult:
+        self.search_box = SearchBox(
+            self.refill, placeholder="/ speaker: surname, given name, any order", id="quote-search"
+        )
+        self.count = Static(id="quote-count")
+        self.quote_list = QuoteList(self.index, id="quote-list")
+        self.preview_box = Static(id="quote-preview")
         with Horizontal(id="quote-search-row"):
-            yield SearchBox(
-                self.refill,
-                placeholder="/ speaker: surname, given name, any order",
-                id="quote-search",
-            )
-            yield Static(id="quote-count")
+            yield self.search_box
+            yield self.count
         yield QuoteHeader()
-        yield QuoteList(self.index, id="quote-list")
-        yield Static(id="quote-preview")
-
-    @property
-    def search_box(self) -> SearchBox:
-        """The speaker search box."""
-        return self.query_one(SearchBox)
-
-    @property
-    def quote_list(self) -> QuoteList:
-        """The list of statements."""
-        return self.query_one(QuoteList)
+        yield self.quote_list
+        yield self.preview_box
 
     @property
     def primary(self) -> Widget:
@@ -104,14 +110,14 @@ class QuotesPane(Pane):
             self._base_count = (base, total)
         count = Text(f"{len(rows)} of {self._base_count[1]}", "bold" if query.strip() else "")
         # Fixed sizes: updating these on every keystroke needs no new layout.
-        self.query_one("#quote-count", Static).update(count, layout=False)
+        self.count.update(count, layout=False)
         self.quote_list.show(rows, query)
 
     @on(QuoteList.Highlighted)
     def preview(self, event: QuoteList.Highlighted) -> None:
         """Show the whole of the highlighted statement below the list."""
         event.stop()
-        preview = self.query_one("#quote-preview", Static)
+        preview = self.preview_box
         if event.statement is None:
             message = "No statements match." if self.search_box.value.strip() else "No statements."
             preview.update(Text(message, "italic"), layout=False)

@@ -87,21 +87,18 @@ class TimelinePane(Pane):
     def compose(self) -> ComposeResult:
         self.pending: dict[int, Callable[[], None]] = {}
         names = {c.id: c.name for c in self.index.dataset.countries}
-        yield DayStrip([], names)
-        yield TimelineTree("Trips", id="timeline-tree")
-
-    @property
-    def tree(self) -> TimelineTree:
-        """The tree of legs and events."""
-        return self.query_one(TimelineTree)
+        self.strip = DayStrip([], names)
+        self.choices = TimelineTree("Trips", id="timeline-tree")
+        yield self.strip
+        yield self.choices
 
     @property
     def primary(self) -> Widget:
-        return self.tree
+        return self.choices
 
     def refill(self) -> None:
         """Refill the tree for the current choice, keeping the cursor on the chosen node."""
-        tree, chosen = self.tree, self.selection
+        tree, chosen = self.choices, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
         self.pending.clear()
@@ -131,7 +128,7 @@ class TimelinePane(Pane):
             label = Text(f"{dt.date(year, month, 1):%B} {year_label(first)}", "bold")
             label.append(f"  {len(trips)} trip{'s' * (len(trips) != 1)}", "dim")
             unfold = chosen_trip in trips
-            node = self.tree.root.add(label, None, expand=unfold)
+            node = self.choices.root.add(label, None, expand=unfold)
             fill = functools.partial(self.add_trips, node, trips, unfold=False)
             if unfold:
                 fill()
@@ -177,7 +174,7 @@ class TimelinePane(Pane):
     def show_strip(self, ref: Ref | None) -> None:
         """Draw the day strip of the trip under the cursor (the first trip if none)."""
         trip_id = self.trip_of(ref) or next(iter(self.index.trips), None)
-        strip = self.query_one(DayStrip)
+        strip = self.strip
         strip.legs = self.index.timeline_of(trip_id) if trip_id else []
         strip.refresh(layout=True)
 

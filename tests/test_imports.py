@@ -121,30 +121,40 @@ def test_relative_and_lazy_imports_are_resolved(tmp_path):
     assert (second.target, second.lazy) == ("textual", True)
 
 
-def test_the_command_line_starts_without_ingest_tui_or_textual():
-    code = (
-        "import sys\n"
-        "import explorer.cli.main\n"
+def modules_after(code: str) -> list[str]:
+    """Run `code` in a fresh interpreter; the Textual, ingest and tui modules it loaded."""
+    probe = (
+        f"{code}\nimport sys\n"
         "print(sorted({m.split('.')[0] if m.split('.')[0] != 'explorer' else m"
-        " for m in sys.modules if m.startswith(('textual', 'explorer.ingest', 'explorer.tui'))}))\n"
+        " for m in sys.modules if m.startswith(('textual', 'explorer.ingest', 'explorer.tui'))}))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_command_line_starts_without_ingest_tui_or_textual():
+    assert modules_after("import explorer.cli.main") == []
 
 
 def test_running_the_data_side_loads_no_textual():
-    code = (
-        "import sys, io, contextlib\n"
+    loaded = modules_after(
+        "import io, contextlib\n"
         "from explorer.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    for args in (['quotes', '--json'], ['timeline'], ['countries'], ['areas'],"
-        " ['build', '--check'], ['validate']):\n"
+        " ['validate']):\n"
         "        assert main.main(args) == 0, args\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    assert loaded == []
+
+
+def test_building_loads_ingest_but_no_textual():
+    loaded = modules_after(
+        "import io, contextlib\n"
+        "from explorer.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main.main(['build', '--check']) == 0\n"
     )
-    assert result.stdout.strip() == "[]"
+    assert "textual" not in loaded and "explorer.ingest.build" in loaded

@@ -1,6 +1,6 @@
 """The TUI under stress: fast repeated keys, resize storms, searches typed and cleared fast.
 
-Each test ends by checking that the app is in a consistent state.
+Each test ends by checking that the app is in a consistent state; each is bounded in time.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from conftest import screen_text
 from textual import events
 
@@ -17,6 +18,8 @@ from explorer.tui.app import make_app
 from explorer.tui.screens.main import NARROW_HEIGHT, NARROW_WIDTH, MainScreen
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.quotes import SearchBox
+
+pytestmark = pytest.mark.timeout(90)
 
 
 def burst(app, *keys: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import screen_text
+from textual import events
 
 from explorer.tui.app import make_app
 from explorer.tui.screens.compare import CompareScreen
@@ -536,3 +537,38 @@ async def test_keys_reaching_an_overlay_while_it_opens_or_closes_do_no_harm(app)
         screen.scroll.action_page(1)
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and len(app.screen_stack) == 1
+
+
+async def test_page_keys_in_the_palette_before_its_list_is_laid_out(app):
+    """Ctrl+P then PageDown at once: the key reaches the list before its first layout."""
+    import asyncio
+
+    from textual.command import CommandList
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_command_palette()
+        while not app.screen.query(CommandList):
+            await asyncio.sleep(0)
+        commands = app.screen.query_one(CommandList)
+        commands.add_option("an option, highlighted, not yet laid out")
+        commands.highlighted = 0
+        await app.screen.run_action("command_list('page_down')")
+        await app.screen.run_action("command_list('page_up')")
+        await pilot.pause()
+        assert app.screen.id == "--command-palette"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_keys_faster_than_a_view_opens_open_it_once(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        for key in ("enter", "enter", "enter", "c", "question_mark"):
+            app.post_message(events.Key(key, "?" if key == "question_mark" else None))
+        for _ in range(5):
+            await pilot.pause()
+        assert len(app.screen_stack) == 2  # one view, whichever asked first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

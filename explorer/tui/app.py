@@ -28,12 +28,73 @@ class ExplorerApp(App[None]):
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.index, self.views)
 
+    def action_command_palette(self) -> None:
+        """Open the palette (Textual's, guarded: see `_guarded_palette`), unless one is open,
+        even under another view: a second one would clash with the first."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not any(
+            isinstance(screen, CommandPalette) for screen in self.screen_stack
+        ):
+            self.push_screen(_guarded_palette()())
+
 
 def _explorer_commands() -> type:
     """The palette's provider, imported when the palette first opens, not at start-up."""
     from explorer.tui.commands import ExplorerCommands
 
     return ExplorerCommands
+
+
+def _guarded_palette() -> type:
+    """Textual's command palette, made safe against keys that arrive faster than it settles.
+
+    Random keys found Textual 8.2's palette ending the app in four ways: a key bound to its
+    list (Down, PageDown) that arrives before the list is composed (NoMatches) or laid out
+    (KeyError in OptionList._move_page); a second Enter or Escape queued behind the one that
+    closed it, which dismisses again and pops the screen beneath (ScreenStackError); and its
+    search worker, still running when the palette closes, finding its list gone (NoMatches).
+    """
+    from textual import work
+    from textual.await_complete import AwaitComplete
+    from textual.command import CommandList, CommandPalette
+    from textual.css.query import NoMatches
+    from textual.events import Resize
+
+    from explorer.tui.screens.resize import drop_if_stale
+
+    search = CommandPalette._gather_commands.__wrapped__  # the worker's own coroutine
+
+    class GuardedPalette(CommandPalette):
+        def on_resize(self, event: Resize) -> None:
+            drop_if_stale(self, event)
+
+        def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+            if not self.query(CommandList):
+                return False  # not composed yet (or already taken apart): no key acts
+            return super().check_action(action, parameters)
+
+        @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+        async def _gather_commands(self, search_value: str) -> None:
+            try:
+                await search(self, search_value)
+            except NoMatches:
+                if self.is_attached and self.query(CommandList):
+                    raise  # a real fault, not a palette that closed mid-search
+
+        def dismiss(self, result: object = None) -> AwaitComplete:
+            if not self.is_active:
+                return AwaitComplete()  # already closed: never pop what lies beneath
+            return super().dismiss(result)
+
+        def _action_command_list(self, action: str) -> None:
+            if action in ("page_up", "page_down"):
+                commands = self.query(CommandList)
+                if not commands or not commands.first().scrollable_content_region.height:
+                    return  # not composed or not laid out yet: a page is no lines at all
+            super()._action_command_list(action)
+
+    return GuardedPalette
 
 
 def make_app(dataset: Dataset) -> ExplorerApp:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from explorer.core.query import Index
 from explorer.core.safe import safe_text
+from explorer.tui.screens.resize import drop_if_stale
 from explorer.tui.views import Ref, Views
 from explorer.tui.widgets.areas import AreasPane, AreaTree
 from explorer.tui.widgets.choice_bar import ChoiceBar
@@ -97,6 +100,8 @@ class MainScreen(Screen):
         self.watch_selection()
 
     def on_resize(self, event: Resize) -> None:
+        if drop_if_stale(self, event):
+            return
         width, height = event.size
         self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
@@ -159,7 +164,16 @@ class MainScreen(Screen):
     def source_wanted(self, event: SourceWanted) -> None:
         from explorer.tui.screens.source import SourceScreen
 
-        self.app.push_screen(SourceScreen(self.index, self.views, event.ref))
+        self.open_view(lambda: SourceScreen(self.index, self.views, event.ref))
+
+    def open_view(self, make: Callable[[], Screen]) -> None:
+        """Open a view over the panes, unless one is already open.
+
+        Keys typed faster than a view opens (Enter, Enter) each ask for one: only the first
+        is shown, so one Escape always leads back.
+        """
+        if self.is_active:
+            self.app.push_screen(make())
 
     def choose(self, ref: Ref | None) -> None:
         """Narrow every pane to `ref` (from the command palette)."""
@@ -199,13 +213,13 @@ class MainScreen(Screen):
         """Set the two partners with the most areas side by side."""
         from explorer.tui.screens.compare import CompareScreen
 
-        self.app.push_screen(CompareScreen(self.index))
+        self.open_view(lambda: CompareScreen(self.index))
 
     def action_help(self) -> None:
         """Show every key."""
         from explorer.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(key_sections()))
+        self.open_view(lambda: HelpScreen(key_sections()))
 
 
 PALETTE_KEYS = [

@@ -7,9 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from explorer.tui.screens.resize import drop_if_stale
 from explorer.tui.widgets.vim import VimScroll
 
 
@@ -44,6 +46,9 @@ class Overlay(ModalScreen[None]):
         self.box.border_title = self.title_text()
         self.body_view.update(self.body())
         self.scroll.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        drop_if_stale(self, event)
 
     def refresh_body(self) -> None:
         """Draw the body again after a change of mode."""

@@ -177,7 +177,7 @@ def test_missing_article_file(data_dir):
 
 def test_build_command_reports_and_exits_1(run_cli, data_dir):
     edit(data_dir, 'evidence = ["China’s growing influence"]', 'evidence = ["Chinas"]')
-    result = run_cli("build", "--data-dir", str(data_dir), "--data", str(data_dir / "out.json"))
+    result = run_cli("build", "--data-dir", str(data_dir), "-o", str(data_dir / "out.json"))
     assert result.returncode == 1
     assert result.stderr.startswith("explorer build: data/annotations/000_7dd50c9400a234e2.toml")
     assert "Traceback" not in result.stderr

@@ -132,7 +132,7 @@ def test_build_check_passes_on_the_committed_dataset(run_cli):
 def test_build_check_fails_on_a_stale_dataset(run_cli, tmp_path):
     stale = tmp_path / "dataset.json"
     stale.write_text((DATA / "dataset.json").read_text().replace("Kamikawa Yoko", "K. Yoko", 1))
-    result = run_cli("build", "--check", "--data", str(stale))
+    result = run_cli("build", "--check", "-o", str(stale))
     assert result.returncode == 1
     assert "stale" in result.stderr and "K. Yoko" in result.stderr
 
@@ -140,7 +140,7 @@ def test_build_check_fails_on_a_stale_dataset(run_cli, tmp_path):
 def test_build_writes_the_same_bytes_every_time(run_cli, tmp_path):
     outputs = []
     for name in ("one.json", "two.json"):
-        assert run_cli("build", "--data", str(tmp_path / name)).returncode == 0
+        assert run_cli("build", "-o", str(tmp_path / name)).returncode == 0
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1] == (DATA / "dataset.json").read_bytes()
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from explorer.core.names import words
 from explorer.ingest.build import BuildError, build_dataset
 from explorer.ingest.draft_file import draft_text
+from explorer.ingest.sources import read_taxonomy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "draft"
 ARTICLES = {
@@ -25,6 +26,14 @@ ARTICLES = {
         ("canberra", FIXTURES, "canberra"),
     )
 }
+
+
+KEYWORDS = read_taxonomy(DATA / "taxonomy.toml").keywords()
+
+
+def draft_of(article: Path) -> str:
+    """The draft `explorer draft` writes for an article file."""
+    return draft_text(article.read_text(encoding="utf-8"), article.name, KEYWORDS)
 
 
 def folded(name: str) -> str:
@@ -73,7 +82,7 @@ def score(found: list, wanted: list, same) -> tuple[float, float]:
 
 def scores(name: str) -> dict[str, tuple[float, float]]:
     article, gold_path = ARTICLES[name]
-    draft = tomllib.loads(draft_text(article, DATA / "taxonomy.toml"))
+    draft = tomllib.loads(draft_of(article))
     gold = tomllib.loads(gold_path.read_text(encoding="utf-8"))
 
     def same_pair(a, b):
@@ -111,7 +120,7 @@ def test_a_reviewed_draft_builds(tmp_path):
     shutil.copytree(DATA / "articles", data / "articles")
     shutil.copy(DATA / "taxonomy.toml", data)
     article, _ = ARTICLES["bundled"]
-    draft = draft_text(article, DATA / "taxonomy.toml")
+    draft = draft_of(article)
     assert "# REVIEW: the article gives no year" in draft
     reviewed = re.sub(r'"--(\d\d)-(\d\d)"', r"2024-\1-\2", draft)
     (data / "annotations" / "draft.toml").write_text(reviewed, encoding="utf-8")
@@ -135,7 +144,7 @@ def test_draft_command(run_cli, tmp_path):
     assert again.returncode == 1 and "--force" in again.stderr
     assert run_cli("draft", article, "-o", str(out), "--force").returncode == 0
     missing = run_cli("draft", str(tmp_path / "nope.txt"))
-    assert missing.returncode == 1 and "no such article file" in missing.stderr
+    assert missing.returncode == 1 and "nope.txt: no such file" in missing.stderr
     printed = run_cli("draft", article)
     assert printed.returncode == 0 and printed.stdout.startswith("# Draft annotations")
 
@@ -145,7 +154,7 @@ def test_draft_command(run_cli, tmp_path):
 def test_any_text_gives_a_draft_that_is_valid_toml(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("draft") / "article.txt"
     path.write_text(text, encoding="utf-8")
-    tomllib.loads(draft_text(path, DATA / "taxonomy.toml"))
+    tomllib.loads(draft_of(path))
 
 
 @settings(max_examples=40, deadline=None)
@@ -186,7 +195,7 @@ def test_article_like_text_gives_a_draft_the_build_reads(tmp_path_factory, piece
     shutil.copy(DATA / "taxonomy.toml", data)
     path = data / "articles" / "article.txt"
     path.write_text(" ".join(pieces), encoding="utf-8")
-    draft = draft_text(path, DATA / "taxonomy.toml")
+    draft = draft_of(path)
     tomllib.loads(draft)
     reviewed = re.sub(r'"--(\d\d)-(\d\d)"', r'"2024-\1-\2"', draft)
     (data / "annotations" / "article.toml").write_text(reviewed, encoding="utf-8")

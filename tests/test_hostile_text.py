@@ -9,12 +9,14 @@ from conftest import screen_text
 from factory import ALIASES, CONTROL, LONG, MARKUP, WIDE, hostile_dataset
 from rich.cells import cell_len
 
+from explorer.core.safe import control_characters
 from explorer.tui.app import make_app
 from explorer.tui.screens.compare import CompareScreen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.areas import AreaTree
 from explorer.tui.widgets.quote_list import QuoteList
+from explorer.tui.widgets.quotes import SearchBox
 from explorer.tui.widgets.timeline import TimelineTree
 
 BIG = (220, 60)
@@ -77,12 +79,15 @@ async def test_compare_and_palette_with_hostile_names(app):
         text = screen_text(app)
         no_escapes(text)
         assert "Shared by both (1)" in text and "[semiconductors]" in text
-        await pilot.press("escape", "ctrl+p", *"Speaker")
+        await pilot.press("escape", "ctrl+p", *"Speaker: red")
         await pilot.pause(0.5)
         no_escapes(screen_text(app))
         await pilot.press("enter")
         await pilot.pause()
-        assert app.is_running
+        # The name went into the search box, which writes its text out raw: made safe first.
+        value = app.screen.query_one(SearchBox).value
+        assert value.startswith("red␛[31mALERT") and not control_characters(value)
+        assert "s2" in [s.id for s in app.screen.query_one(QuoteList).rows]
 
 
 async def test_search_with_markup_and_wide_text(app):

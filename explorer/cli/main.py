@@ -8,11 +8,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from explorer.core.load import DatasetError, bundled_dataset_path, load_dataset
+from explorer.core.safe import safe_text
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 # What a shell reports for a program ended by SIGPIPE (128 + 13), as `yes | head -1` does.
@@ -63,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--data-dir", metavar="DIR", type=Path, help="folder with articles/ and annotations/"
     )
+    build.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write here (default DIR/dataset.json)"
+    )
     draft = commands.add_parser(
         "draft", parents=[common], help="propose annotations for a new article, to review"
     )
@@ -78,8 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Characters JSON may carry raw but a terminal acts on: DEL, C1 controls, bidi controls,
+# and the line and paragraph separators. Written as \u escapes, the text stays exact.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(value: object) -> str:
+    """JSON for scripts: readable UTF-8, with every character a terminal acts on escaped."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _print_json(value: object) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False))
+    print(json_text(value))
+
+
+# However wide COLUMNS says the output is, a table is never laid out wider than this.
+MAX_TABLE_WIDTH = 1000
 
 
 def _console():
@@ -91,15 +111,26 @@ def _console():
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-    return PipeAwareConsole(highlight=False)
+    console = PipeAwareConsole(highlight=False)
+    if console.width > MAX_TABLE_WIDTH:
+        console = PipeAwareConsole(highlight=False, width=MAX_TABLE_WIDTH)
+    return console
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     """List statements matching the options."""
     from explorer.cli import report
+    from explorer.core.names import words
     from explorer.core.query import Index
 
     index = Index(load_dataset(args.data))
+    for option in ("speaker", "country", "event", "area"):
+        value = getattr(args, option)
+        if value is not None and not words(value):
+            _problem(
+                "quotes",
+                f"--{option} {value!r} has no letters or digits to match: it matches nothing",
+            )
     found = index.quotes(
         speaker=args.speaker,
         country=args.country,
@@ -129,8 +160,17 @@ def _listing(records: Callable, view: Callable) -> Callable[[argparse.Namespace]
     return command
 
 
+def _problem(command: str, line: str) -> None:
+    """One problem line on standard error, made safe for the terminal."""
+    print(
+        f"explorer {command}: {safe_text(line)}" if command else f"explorer: {safe_text(line)}",
+        file=sys.stderr,
+    )
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Write the dataset, or with --check say whether the written one is stale."""
+    from explorer.core.files import FileProblem, write_atomically
     from explorer.ingest.build import (
         BuildError,
         build_dataset,
@@ -139,52 +179,74 @@ def cmd_build(args: argparse.Namespace) -> int:
         stale_diff,
     )
 
+    if args.data is not None:
+        _problem(
+            "build",
+            "--data names a dataset to read; build writes the data folder's dataset.json, "
+            "or the file given by -o/--output",
+        )
+        return EXIT_USAGE
     data_dir = args.data_dir or default_data_dir()
-    output = args.data or data_dir / "dataset.json"
+    output = args.output or data_dir / "dataset.json"
     try:
         fresh = dataset_json(build_dataset(data_dir))
     except BuildError as error:
         for line in error.problems:
-            print(f"explorer build: {line}", file=sys.stderr)
+            _problem("build", line)
         return EXIT_DATA
     if args.check:
         difference = stale_diff(fresh, output)
         if difference:
-            print(f"{output} is stale: run `explorer build`", file=sys.stderr)
-            print("\n".join(difference), file=sys.stderr)
+            _problem("build", f"{output} is stale: run `explorer build`")
+            for line in difference:
+                print(safe_text(line), file=sys.stderr)
             return EXIT_DATA
-        print(f"{output} is up to date")
+        print(safe_text(f"{output} is up to date"))
         return EXIT_OK
-    output.write_text(fresh, encoding="utf-8")
-    print(f"wrote {output}")
+    try:
+        write_atomically(output, fresh)
+    except FileProblem as problem:
+        _problem("build", str(problem))
+        return EXIT_DATA
+    print(safe_text(f"wrote {output}"))
     return EXIT_OK
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     """Write draft annotations for an article, never over an existing file unless told to."""
+    from explorer.core.files import FileProblem, write_atomically
     from explorer.core.load import bundled_path
     from explorer.ingest.draft_file import draft_text
+    from explorer.ingest.sources import (
+        MAX_ARTICLE_BYTES,
+        SourceProblem,
+        read_taxonomy,
+        read_text,
+    )
 
     taxonomy = args.data_dir / "taxonomy.toml" if args.data_dir else bundled_path("taxonomy.toml")
-    for path, what in ((args.article, "article"), (taxonomy, "taxonomy")):
-        if not path.is_file():
-            print(f"explorer draft: {path}: no such {what} file", file=sys.stderr)
-            return EXIT_DATA
+    output = args.output
+    if output is not None and os.path.lexists(output) and not args.force:
+        what = "is a link" if output.is_symlink() else "exists"
+        _problem("draft", f"{output} {what}; --force to replace it")
+        return EXIT_DATA
     try:
-        text = draft_text(args.article, taxonomy)
-    except UnicodeDecodeError as error:
-        print(
-            f"explorer draft: {args.article}: not valid UTF-8 (byte {error.start})", file=sys.stderr
-        )
+        text = read_text(args.article, MAX_ARTICLE_BYTES)
+        keywords = read_taxonomy(taxonomy).keywords()
+    except SourceProblem as problem:
+        for line in problem.lines:
+            _problem("draft", line)
         return EXIT_DATA
-    if args.output is None:
-        sys.stdout.write(text)
+    draft = draft_text(text, args.article.name, keywords)
+    if output is None:
+        sys.stdout.write(draft)
         return EXIT_OK
-    if args.output.exists() and not args.force:
-        print(f"explorer draft: {args.output} exists; --force to overwrite it", file=sys.stderr)
+    try:
+        write_atomically(output, draft)  # a link at `output` is replaced, never followed
+    except FileProblem as problem:
+        _problem("draft", str(problem))
         return EXIT_DATA
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}: review it, then run `explorer build`")
+    print(safe_text(f"wrote {output}: review it, then run `explorer build`"))
     return EXIT_OK
 
 
@@ -249,11 +311,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PIPE
     except DatasetError as error:
         for line in error.lines():
-            print(f"explorer: {line}", file=sys.stderr)
+            _problem("", line)
         return EXIT_DATA
     except OSError as error:
         where = error.filename if error.filename is not None else "standard output"
-        print(f"explorer: {where}: {error.strerror or error}", file=sys.stderr)
+        _problem("", f"{where}: {error.strerror or error}")
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130

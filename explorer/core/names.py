@@ -61,10 +61,11 @@ class NameMatcher:
         ]
 
     def match(self, query: str) -> list[str]:
-        """Keys whose names match `query`, in the order given; all keys for a blank query."""
+        """Keys whose names match `query`, in the order given; none for a query with no
+        letters or digits ("", "!!!"): there is nothing in it to match."""
         wanted = words(query)
         if not wanted:
-            return [key for key, _ in self._entries]
+            return []
         return [
             key
             for key, variants in self._entries

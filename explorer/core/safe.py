@@ -28,3 +28,13 @@ def safe_text(text: str, single_line: bool = True) -> str:
     """
     cleaned = _UNSAFE.sub(_picture, text)
     return _WHITESPACE.sub(" ", cleaned) if single_line else cleaned.replace("\t", " ")
+
+
+# Control characters a name or a title may never hold: all of C0 (tab and newline too),
+# DEL, C1, and the bidirectional controls.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_characters(text: str) -> list[str]:
+    """The control characters in `text`, as code points ("U+001B"), each once."""
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in _CONTROL.findall(text)))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,9 +17,17 @@ from pydantic import ValidationError
 
 from explorer.core.checks import Path as JsonPath
 from explorer.core.checks import find_problems, format_path
-from explorer.core.load import PACKAGE_DIR, error_message
+from explorer.core.load import MAX_DATASET_BYTES, PACKAGE_DIR, error_message
 from explorer.core.model import Dataset
+from explorer.core.safe import control_characters, safe_text
 from explorer.ingest.merge import Entry, Merger
+from explorer.ingest.sources import (
+    MAX_ARTICLE_BYTES,
+    SourceProblem,
+    read_taxonomy,
+    read_text,
+    read_toml,
+)
 
 TABLES = (
     "inferences",
@@ -70,7 +77,7 @@ class _Article:
             raise ValueError('a snippet must be "words" or { text = "words", nth = N }')
         if not isinstance(snippet, str) or not snippet:
             raise ValueError("a snippet must be non-empty text")
-        starts = _occurrences(self.text, snippet)
+        starts = occurrences(self.text, snippet)
         shown = snippet if len(snippet) <= 60 else snippet[:57] + "..."
         if not starts:
             raise ValueError(f"snippet {shown!r} not found in {self.file}")
@@ -79,7 +86,9 @@ class _Article:
                 f"snippet {shown!r} found {len(starts)} times in {self.file} "
                 f"(offsets {', '.join(map(str, starts))}); add nth = 1..{len(starts)} to say which"
             )
-        if nth is not None and (not isinstance(nth, int) or not 1 <= nth <= len(starts)):
+        if nth is not None and (
+            isinstance(nth, bool) or not isinstance(nth, int) or not 1 <= nth <= len(starts)
+        ):
             raise ValueError(f"nth = {nth!r} but snippet {shown!r} occurs {len(starts)} times")
         start = starts[(nth or 1) - 1]
         return {
@@ -90,7 +99,37 @@ class _Article:
         }
 
 
-def _occurrences(text: str, snippet: str) -> list[int]:
+NAMING_FIELDS = ("name", "aliases", "role", "title")
+
+
+def _controls_in_names(entry: dict) -> list[str]:
+    """A problem line for each name, alias, role or title holding a control character:
+    shown on a terminal they could rewrite its title or its screen."""
+    found = []
+    for key in NAMING_FIELDS:
+        values = entry.get(key)
+        for value in values if isinstance(values, list) else [values]:
+            if isinstance(value, str) and (controls := control_characters(value)):
+                found.append(
+                    f"{key} {safe_text(repr(value))} holds control characters "
+                    f"({', '.join(controls)}); remove them"
+                )
+    return found
+
+
+def _plain_file_name(file: object) -> bool:
+    """Whether `file` names a file directly inside a folder: no path, no parent, no NUL."""
+    return (
+        isinstance(file, str)
+        and file not in {"", ".", ".."}
+        and "/" not in file
+        and "\\" not in file
+        and "\0" not in file
+    )
+
+
+def occurrences(text: str, snippet: str) -> list[int]:
+    """Where `snippet` starts in `text`, overlapping occurrences included."""
     starts, at = [], text.find(snippet)
     while at != -1:
         starts.append(at)
@@ -112,14 +151,10 @@ class _Builder:
 
     def read_toml(self, path: Path) -> dict | None:
         try:
-            return tomllib.loads(path.read_bytes().decode("utf-8"))
-        except UnicodeDecodeError as error:
-            self.problems.append(f"{self.rel(path)}: not valid UTF-8 (byte {error.start})")
-        except tomllib.TOMLDecodeError as error:
-            self.problems.append(f"{self.rel(path)}: invalid TOML: {error}")
-        except OSError as error:
-            self.problems.append(f"{self.rel(path)}: cannot be read: {error.strerror or error}")
-        return None
+            return read_toml(path, self.rel(path))
+        except SourceProblem as problem:
+            self.problems += problem.lines
+            return None
 
     def rel(self, path: Path) -> str:
         try:
@@ -129,23 +164,16 @@ class _Builder:
 
     def read_taxonomy(self) -> None:
         path = self.data_dir / "taxonomy.toml"
-        taxonomy = self.read_toml(path) if path.is_file() else None
-        if taxonomy is None:
-            if not path.is_file():
-                self.problems.append(f"{self.rel(path)}: no such file")
+        try:
+            taxonomy = read_taxonomy(path, self.rel(path))
+        except SourceProblem as problem:
+            self.problems += problem.lines
             return
-        for index, category in enumerate(taxonomy.get("categories", [])):
-            where = f"{self.rel(path)}: [[categories]] #{index + 1}"
-            try:
-                areas = category.get("areas", [])
-                self.categories.append({"id": category["id"], "name": category["name"]})
-                for area in areas:
-                    if area["id"] in self.area_defs:
-                        self.problems.append(f"{where}: duplicate area id {area['id']!r}")
-                    self.area_defs[area["id"]] = {**area, "category": category["id"]}
-            except (KeyError, TypeError, AttributeError) as error:
-                self.problems.append(f"{where}: each category needs id, name and areas ({error})")
-            self.origins[("categories", len(self.categories) - 1)] = where
+        for index, (category_id, name) in enumerate(taxonomy.categories):
+            self.origins[("categories", index)] = f"{self.rel(path)}: [[categories]] #{index + 1}"
+            self.categories.append({"id": category_id, "name": name})
+        for area_id, (name, category_id, _) in taxonomy.areas.items():
+            self.area_defs[area_id] = {"id": area_id, "name": name, "category": category_id}
 
     def add_annotation(self, path: Path, articles_dir: Path) -> None:
         annotation = self.read_toml(path)
@@ -173,20 +201,32 @@ class _Builder:
         if not isinstance(source, dict) or not {"id", "file", "title"} <= set(source):
             self.problems.append(f"{name}: [source] needs id, file and title")
             return None
-        article_path = articles_dir / str(source["file"])
+        controls = _controls_in_names(source)
+        if controls:
+            self.problems += [f"{name}: [source]: {line}" for line in controls]
+            return None
+        file = source["file"]
+        if not _plain_file_name(file):
+            self.problems.append(
+                f"{name}: [source] file {safe_text(repr(file))}: must be the name of a file "
+                f"in {self.rel(articles_dir)}/, without folders"
+            )
+            return None
+        article_path = articles_dir / file
         try:
-            raw = article_path.read_bytes()
-            text = raw.decode("utf-8")
-        except OSError as error:
-            self.problems.append(f"{name}: [source] file {source['file']!r}: {error.strerror}")
+            # Not followed if it is a link: the article must lie in the folder itself.
+            text = read_text(
+                article_path, MAX_ARTICLE_BYTES, self.rel(article_path), follow_links=False
+            )
+        except SourceProblem as problem:
+            shown = safe_text(repr(file))
+            self.problems += [f"{name}: [source] file {shown}: {line}" for line in problem.lines]
             return None
-        except UnicodeDecodeError as error:
-            self.problems.append(f"{self.rel(article_path)}: not valid UTF-8 (byte {error.start})")
-            return None
+        raw = text.encode("utf-8")
         entry = {**source, "sha256": hashlib.sha256(raw).hexdigest(), "text": text}
         self.origins[("sources", len(self.sources))] = f"{name}: [source]"
         self.sources.append(entry)
-        return _Article(str(source["id"]), str(source["file"]), text)
+        return _Article(str(source["id"]), file, text)
 
     def add_entry(
         self, table: str, entry: object, where: str, article: _Article, file: str
@@ -195,7 +235,11 @@ class _Builder:
             self.problems.append(f"{where}: must be a table")
             return
         label = entry.get("id") or entry.get("area")
-        where = f"{where} ({label})" if label else where
+        where = f"{where} ({safe_text(str(label))})" if label else where
+        controls = _controls_in_names(entry)
+        if controls:
+            self.problems += [f"{where}: {line}" for line in controls]
+            return
         try:
             resolved = _resolve(entry, article)
             if table == "statements":
@@ -355,9 +399,9 @@ def dataset_json(dataset: Dataset) -> str:
 def stale_diff(expected: str, path: Path, limit: int = 40) -> list[str]:
     """How the file at `path` differs from `expected`: empty when it is up to date."""
     try:
-        current = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return [f"{path}: missing or unreadable; run `explorer build`"]
+        current = read_text(path, MAX_DATASET_BYTES)
+    except SourceProblem as problem:
+        return [f"{line}; run `explorer build`" for line in problem.lines]
     if current == expected:
         return []
     diff = list(

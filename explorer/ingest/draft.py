@@ -7,9 +7,7 @@ snippet; what the rules are unsure of carries a `# REVIEW:` comment, never a sil
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from explorer.ingest.attribution import find_quotations, find_reported, sentence_at
 from explorer.ingest.extract import Found, Reader
@@ -48,16 +46,6 @@ class Mention:
     start: int
     end: int
     flags: list[str] = field(default_factory=list)
-
-
-def read_taxonomy(path: Path) -> dict[str, list[str]]:
-    """Area id -> its keywords, from a taxonomy file."""
-    taxonomy = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {
-        area["id"]: area.get("keywords", [])
-        for category in taxonomy.get("categories", [])
-        for area in category.get("areas", [])
-    }
 
 
 class Drafter:

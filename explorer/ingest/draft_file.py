@@ -11,7 +11,8 @@ from pathlib import Path
 import tomlkit
 from tomlkit.items import AoT, Array, InlineTable, Table
 
-from explorer.ingest.draft import Drafter, read_taxonomy
+from explorer.ingest.build import occurrences
+from explorer.ingest.draft import Drafter
 from explorer.ingest.extract import Found, slug
 
 HEADER = """\
@@ -51,9 +52,10 @@ class Writer:
     def snippet(self, start: int, end: int) -> str | InlineTable:
         """Evidence for the article's words at start..end, with nth when they repeat."""
         words = self.text[start:end]
-        if self.text.count(words) == 1:
+        starts = occurrences(self.text, words)  # counted as the build counts them
+        if len(starts) == 1:
             return words
-        return inline(text=words, nth=self.text.count(words, 0, start) + 1)
+        return inline(text=words, nth=starts.index(start) + 1)
 
     def evidence(self, *spans: tuple[int, int]) -> Array:
         """A list of evidence snippets."""
@@ -205,8 +207,7 @@ class Writer:
             self.add("mentions", fields, mention.flags)
 
 
-def draft_text(article: Path, taxonomy: Path) -> str:
-    """The draft annotation file for an article, as TOML text."""
-    text = article.read_bytes().decode("utf-8")
-    drafter = Drafter(text, read_taxonomy(taxonomy)).run()
-    return Writer(drafter).write(article.name, slug(article.stem))
+def draft_text(text: str, file_name: str, keywords: dict[str, list[str]]) -> str:
+    """The draft annotation file for an article's text, as TOML text."""
+    drafter = Drafter(text, keywords).run()
+    return Writer(drafter).write(file_name, slug(Path(file_name).stem))

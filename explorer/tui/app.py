@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from pathlib import Path
 
 from textual.app import App
@@ -27,6 +30,16 @@ class ExplorerApp(App[None]):
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.index, self.views)
+
+    def on_mount(self) -> None:
+        """End as cleanly on SIGTERM, SIGHUP and SIGINT as on q: the terminal restored, the
+        exit code the shell gives a process ended by that signal (143, 129, 130)."""
+        if self.is_headless:
+            return  # tests drive the app in the test runner's process: its signals are its own
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signal_number, self.exit, None, 128 + signal_number)
 
     def action_command_palette(self) -> None:
         """Open the palette (Textual's, guarded: see `_guarded_palette`), unless one is open,

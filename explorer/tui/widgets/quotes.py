@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 
 from explorer.core.dates import date_label
 from explorer.core.model import Statement
-from explorer.core.names import match_spans
+from explorer.core.names import match_spans, words
 from explorer.core.query import Filter
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref
@@ -93,8 +93,12 @@ class QuotesPane(Pane):
         self.quote_list.focus()
 
     def search(self, text: str) -> None:
-        """Put `text` in the search box (the list follows) and focus the list."""
-        self.search_box.value = text
+        """Put `text` in the search box (the list follows) and focus the list.
+
+        The text comes from the dataset (a speaker's name chosen in the palette): made safe,
+        as everything from the data is, before it reaches a widget that writes it out raw.
+        """
+        self.search_box.value = safe_text(text)
         self.quote_list.focus()
 
     def refill(self) -> None:
@@ -119,7 +123,10 @@ class QuotesPane(Pane):
         event.stop()
         preview = self.preview_box
         if event.statement is None:
-            message = "No statements match." if self.search_box.value.strip() else "No statements."
+            query = self.search_box.value
+            message = "No statements." if not query.strip() else "No statements match."
+            if query.strip() and not words(query):
+                message = "The search has no letters or digits to match."
             preview.update(Text(message, "italic"), layout=False)
             return
         preview.update(self.fit(self.describe(event.statement), preview), layout=False)

@@ -572,3 +572,10 @@ async def test_keys_faster_than_a_view_opens_open_it_once(app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_palette_offers_no_quit(app):
+    # Letters typed into the palette and Enter must never end the app by a fuzzy match.
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Quit" not in titles and "Theme" in titles

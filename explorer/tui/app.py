@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 
 from explorer.core.model import Dataset
 from explorer.core.query import Index
@@ -40,6 +42,13 @@ class ExplorerApp(App[None]):
         for signal_number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signal_number, self.exit, None, 128 + signal_number)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands but Quit: q and Ctrl+Q quit, and a few letters typed
+        into the palette and Enter should never end the app by a fuzzy match."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Quit":
+                yield command
 
     def action_command_palette(self) -> None:
         """Open the palette (Textual's, guarded: see `_guarded_palette`), unless one is open,

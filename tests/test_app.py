@@ -579,3 +579,18 @@ async def test_the_palette_offers_no_quit(app):
     async with app.run_test(size=SIZE):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "Quit" not in titles and "Theme" in titles
+
+
+async def test_the_theme_picker_opens_once_however_fast_enter_comes(app):
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_change_theme()
+        app.action_change_theme()
+        app.search_themes()
+        await pilot.pause()
+        palettes = [s for s in app.screen_stack if isinstance(s, CommandPalette)]
+        assert len(palettes) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

@@ -51,14 +51,23 @@ class ExplorerApp(App[None]):
                 yield command
 
     def action_command_palette(self) -> None:
-        """Open the palette (Textual's, guarded: see `_guarded_palette`), unless one is open,
-        even under another view: a second one would clash with the first."""
+        """Open the command palette."""
+        if self.use_command_palette:
+            self.open_palette()
+
+    def search_themes(self) -> None:
+        """The theme picker: Textual's, opened as a guarded palette like the command one."""
+        from textual.theme import ThemeProvider
+
+        self.open_palette(providers=[ThemeProvider], placeholder="Search for themes…")
+
+    def open_palette(self, **options: object) -> None:
+        """Open a palette (Textual's, guarded: see `_guarded_palette`) unless one is open,
+        even under another view: keys faster than it opens would stack them up."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not any(
-            isinstance(screen, CommandPalette) for screen in self.screen_stack
-        ):
-            self.push_screen(_guarded_palette()())
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            self.push_screen(_guarded_palette()(**options))
 
 
 def _explorer_commands() -> type:

@@ -543,7 +543,7 @@ async def test_page_keys_in_the_palette_before_its_list_is_laid_out(app):
     """Ctrl+P then PageDown at once: the key reaches the list before its first layout."""
     import asyncio
 
-    from textual.command import CommandList
+    from textual.command import CommandList, CommandPalette
 
     async with app.run_test(size=SIZE) as pilot:
         app.action_command_palette()
@@ -555,7 +555,7 @@ async def test_page_keys_in_the_palette_before_its_list_is_laid_out(app):
         await app.screen.run_action("command_list('page_down')")
         await app.screen.run_action("command_list('page_up')")
         await pilot.pause()
-        assert app.screen.id == "--command-palette"
+        assert isinstance(app.screen, CommandPalette)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

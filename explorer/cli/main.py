@@ -71,12 +71,22 @@ def build_parser() -> argparse.ArgumentParser:
     draft = commands.add_parser(
         "draft", parents=[common], help="propose annotations for a new article, to review"
     )
-    draft.add_argument("article", type=Path, metavar="ARTICLE.txt")
-    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
-    draft.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     draft.add_argument(
-        "--data-dir", metavar="DIR", type=Path, help="folder with taxonomy.toml (the keywords)"
+        "article", type=Path, metavar="ARTICLE", help="a .txt article, a saved .html page, or -"
     )
+    draft.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here, not stdout")
+    draft.add_argument("--force", action="store_true", help="overwrite files that exist")
+    draft.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="data folder: its taxonomy.toml, and its articles/ for a page's or stdin's text",
+    )
+    draft.add_argument("--name", help="file name (no .txt) for a page's or stdin's text")
+    draft.add_argument("--title", help="the report's title")
+    draft.add_argument("--outlet", help="who published it")
+    draft.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="its date")
+    draft.add_argument("--url", help="where it was published")
     validate = commands.add_parser("validate", parents=[common], help="check a dataset file")
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH")
     commands.add_parser("schema", parents=[common], help="print the dataset's JSON Schema")
@@ -213,10 +223,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    """Write draft annotations for an article, never over an existing file unless told to."""
+    """Draft annotations for an article (text, a saved page, or standard input); never write
+    over an existing file unless told to."""
     from explorer.core.files import FileProblem, write_atomically
     from explorer.core.load import bundled_path
+    from explorer.ingest.build import default_data_dir
     from explorer.ingest.draft_file import draft_text
+    from explorer.ingest.pages import MissingExtra, extract_page, looks_like_html
+    from explorer.ingest.reading.names import slug
     from explorer.ingest.sources import (
         MAX_ARTICLE_BYTES,
         SourceProblem,
@@ -224,20 +238,62 @@ def cmd_draft(args: argparse.Namespace) -> int:
         read_text,
     )
 
-    taxonomy = args.data_dir / "taxonomy.toml" if args.data_dir else bundled_path("taxonomy.toml")
+    # The data folder's own taxonomy if it has one (the build reads that one), else ours.
+    taxonomy = args.data_dir / "taxonomy.toml" if args.data_dir else None
+    if taxonomy is None or not os.path.lexists(taxonomy):
+        taxonomy = bundled_path("taxonomy.toml")
     output = args.output
     if output is not None and os.path.lexists(output) and not args.force:
         what = "is a link" if output.is_symlink() else "exists"
         _problem("draft", f"{output} {what}; --force to replace it")
         return EXIT_DATA
     try:
-        text = read_text(args.article, MAX_ARTICLE_BYTES)
+        if str(args.article) == "-":
+            raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+            if len(raw) > MAX_ARTICLE_BYTES:
+                raise SourceProblem([f"standard input: longer than {MAX_ARTICLE_BYTES:,} bytes"])
+            text = raw.decode("utf-8", errors="strict")
+        else:
+            text = read_text(args.article, MAX_ARTICLE_BYTES)
         keywords = read_taxonomy(taxonomy).keywords()
     except SourceProblem as problem:
         for line in problem.lines:
             _problem("draft", line)
         return EXIT_DATA
-    draft = draft_text(text, args.article.name, keywords)
+    except UnicodeDecodeError as error:
+        _problem("draft", f"standard input: not valid UTF-8 (byte {error.start})")
+        return EXIT_DATA
+    meta = _meta_from_options(args)
+    name = args.article.name
+    if looks_like_html(name, text):
+        try:
+            text, found = extract_page(text)
+        except MissingExtra as missing:
+            _problem("draft", f"reading a web page needs the html extra: {missing}")
+            return EXIT_USAGE
+        if not text.strip():
+            _problem("draft", f"{args.article}: no article text found in the page")
+            return EXIT_DATA
+        meta = _merged(found, meta)
+    if looks_like_html(name, "") or str(args.article) == "-":
+        # The text must lie in the data folder's articles/ for the build to find it.
+        stem = args.name or (args.article.stem if str(args.article) != "-" else "")
+        stem = stem or slug(meta.title or text.strip().split("\n")[0][:60])
+        stem = re.sub(r"[^\w.-]+", "-", stem).strip(".-") or "article"
+        articles = (args.data_dir or default_data_dir()) / "articles"
+        target = articles / f"{stem}.txt"
+        if os.path.lexists(target) and not args.force:
+            _problem("draft", f"{target} exists; --force to replace it, or --name another")
+            return EXIT_DATA
+        try:
+            articles.mkdir(parents=True, exist_ok=True)
+            write_atomically(target, text)
+        except (FileProblem, OSError) as problem:
+            _problem("draft", str(problem))
+            return EXIT_DATA
+        print(safe_text(f"wrote {target}"), file=sys.stderr)
+        name = target.name
+    draft = draft_text(text, name, keywords, meta)
     if output is None:
         sys.stdout.write(draft)
         return EXIT_OK
@@ -248,6 +304,34 @@ def cmd_draft(args: argparse.Namespace) -> int:
         return EXIT_DATA
     print(safe_text(f"wrote {output}: review it, then run `explorer build`"))
     return EXIT_OK
+
+
+def _meta_from_options(args: argparse.Namespace):
+    from explorer.ingest.draft import Meta
+
+    return Meta(title=args.title, outlet=args.outlet, published=args.published, url=args.url)
+
+
+def _merged(found, given):
+    """What the page says of itself, with what the person drafting said taking precedence."""
+    from explorer.ingest.draft import Meta
+
+    return Meta(
+        **{
+            k: getattr(given, k) or getattr(found, k)
+            for k in ("title", "outlet", "published", "url")
+        }
+    )
+
+
+def _iso_date(value: str) -> str:
+    """An argparse type: a date written YYYY-MM-DD."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

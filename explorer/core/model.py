@@ -27,6 +27,8 @@ Commitment = Literal[
     "reaffirmed", "agreed", "welcomed", "discussed", "explored", "proposed", "ongoing"
 ]
 COMMITMENTS: tuple[str, ...] = Commitment.__args__  # type: ignore[attr-defined]
+EventKind = Literal["meeting", "talks", "speech", "news conference", "meetings"]
+EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 
 # Every record: unknown fields refused, immutable, slotted, fields given by name; compared
 # by identity (no generated __eq__ and __hash__, one less thing to build at start-up).
@@ -86,6 +88,7 @@ class Source:
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     outlet: str | None = None
     published: dt.date | None = None
+    url: str | None = None
     text: str
 
 
@@ -195,7 +198,7 @@ class Event(Fact):
     """A meeting, speech, news conference or series of meetings during a leg."""
 
     id: Id
-    kind: Literal["meeting", "talks", "speech", "news conference", "meetings"]
+    kind: EventKind
     title: str
     leg: Id
     dates: DateSpan

@@ -21,6 +21,7 @@ from explorer.core.load import MAX_DATASET_BYTES, PACKAGE_DIR, error_message
 from explorer.core.model import Dataset
 from explorer.core.safe import control_characters, safe_text
 from explorer.ingest.merge import Entry, Merger
+from explorer.ingest.reading.quotes import mark_ends_at, mark_starts_at
 from explorer.ingest.sources import (
     MAX_ARTICLE_BYTES,
     SourceProblem,
@@ -41,8 +42,6 @@ TABLES = (
     "mentions",
     "proposals",
 )
-OPENING_QUOTES = "“\"‘'"
-CLOSING_QUOTES = "”\"’'"
 
 
 class BuildError(Exception):
@@ -257,11 +256,11 @@ class _Builder:
         if statement.get("kind") != "direct":
             return
         start, end = statement["quote"]["start"], statement["quote"]["end"]
-        before = article.text[start - 1] if start > 0 else ""
-        after = article.text[end] if end < len(article.text) else ""
-        # A quotation may run on past its paragraph, or past the end of a cut-off excerpt.
-        closed = after in CLOSING_QUOTES if after else True
-        if not (before and before in OPENING_QUOTES and (closed or after == "\n")):
+        text = article.text
+        # A quotation may run on past its paragraph, or past the end of a cut-off excerpt;
+        # its marks may be written as HTML entities, as copied pages carry them.
+        closed = end >= len(text) or text[end] == "\n" or mark_starts_at(text, end)
+        if not (mark_ends_at(text, start) and closed):
             raise ValueError(
                 "text: a direct quotation must follow a quotation mark and end at one "
                 "(or at the end of its paragraph)"

@@ -6,20 +6,26 @@ TOML library and the REVIEW notes stay comments beside the entries they are abou
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import tomlkit
 from tomlkit.items import AoT, Array, InlineTable, Table
 
+from explorer.core.model import COMMITMENTS, EVENT_KINDS
 from explorer.ingest.build import occurrences
-from explorer.ingest.draft import Drafter
-from explorer.ingest.extract import Found, slug
+from explorer.ingest.draft import Draft, Meta, draft_article
+from explorer.ingest.reading.dates import DateMention, infer_year
+from explorer.ingest.reading.names import Entity, slug
 
 HEADER = """\
 Draft annotations of {file}, made by `explorer draft`.
 Review every entry against the article, above all the lines marked REVIEW; delete what
 is wrong, add what is missing, then run `explorer build`. Evidence snippets are the
-article's own words: the build finds them (nth = N picks the Nth of repeated words)."""
+article's own words: the build finds them (nth = N picks the Nth of repeated words).
+Allowed values: statements.kind direct|reported; events.kind {events};
+mentions.commitment {commitments}; dates.precision day|span|within."""
+GOVERNMENT = ("Ministry", "Department", "Office", "Presidency", "Kremlin", "Government", "House")
 
 
 def inline(**values: object) -> InlineTable:
@@ -32,7 +38,7 @@ def inline(**values: object) -> InlineTable:
 def entry(fields: dict[str, object], flags: list[str] = ()) -> Table:
     """One `[[table]]` entry: its REVIEW notes first, then its fields, None ones left out."""
     table = tomlkit.table()
-    for flag in flags:
+    for flag in dict.fromkeys(flags):
         table.add(tomlkit.comment(f"REVIEW: {flag}"))
     for key, value in fields.items():
         if value is not None:
@@ -43,16 +49,23 @@ def entry(fields: dict[str, object], flags: list[str] = ()) -> Table:
 class Writer:
     """Builds the TOML document of a draft, table by table."""
 
-    def __init__(self, drafter: Drafter) -> None:
-        self.drafter = drafter
-        self.text = drafter.text
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.text = draft.text
         self.document = tomlkit.document()
         self.tables: dict[str, AoT] = {}
+        self.keys = _final_keys(draft)
+        self.occurrences: dict[str, list[int]] = {}
+        self.needs_year = False
+
+    # ---------------------------------------------------------------- helpers
 
     def snippet(self, start: int, end: int) -> str | InlineTable:
         """Evidence for the article's words at start..end, with nth when they repeat."""
         words = self.text[start:end]
-        starts = occurrences(self.text, words)  # counted as the build counts them
+        starts = self.occurrences.get(words)
+        if starts is None:  # counted as the build counts them, once for each snippet
+            starts = self.occurrences[words] = occurrences(self.text, words)
         if len(starts) == 1:
             return words
         return inline(text=words, nth=starts.index(start) + 1)
@@ -60,7 +73,7 @@ class Writer:
     def evidence(self, *spans: tuple[int, int]) -> Array:
         """A list of evidence snippets."""
         found = tomlkit.array()
-        found.extend(self.snippet(s, e) for s, e in spans)
+        found.extend(self.snippet(s, e) for s, e in dict.fromkeys(spans))
         return found
 
     def add(self, table: str, fields: dict[str, object], flags: list[str] = ()) -> Table:
@@ -73,141 +86,307 @@ class Writer:
         self.tables[table].append(item)
         return item
 
+    def key(self, entity_key: str) -> str:
+        """The id an entity gets in the file."""
+        return self.keys.get(entity_key, entity_key)
+
+    def dates(self, mention: DateMention | None, precision: str) -> InlineTable | None:
+        """A date table from a written date: the year as written, else inferred from the
+        report's date (marked), else left as --MM-DD for the reviewer."""
+        if mention is None:
+            return None
+        first, last = _date(mention.first), _date(mention.last)
+        if mention.has_year:
+            return inline(start=first, end=last, precision=precision)
+        self.needs_year = True
+        report = self.draft.report
+        if report is not None:
+            year = infer_year(mention, report)
+            start = dt.date.fromisoformat(f"{year}{first[1:]}")
+            end_year = year if mention.last[1:] >= mention.first[1:] else year + 1
+            end = dt.date.fromisoformat(f"{end_year}{last[1:]}")
+            return inline(start=start, end=end, precision=precision, inferred=inline(year="year"))
+        return inline(start=first, end=last, precision=precision, inferred=inline(year="year"))
+
+    # ------------------------------------------------------------------ tables
+
     def write(self, file_name: str, source_id: str) -> str:
-        drafter, reader = self.drafter, self.drafter.reader
-        for line in HEADER.format(file=file_name).splitlines():
+        meta = self.draft.meta
+        header = HEADER.format(
+            file=file_name, events="|".join(EVENT_KINDS), commitments="|".join(COMMITMENTS)
+        )
+        for line in header.splitlines():
             self.document.add(tomlkit.comment(line))
-        first = reader.sentences[0] if reader.sentences else (0, 0)
-        title = self.text[first[0] : first[1]][:80].rstrip(" .")
-        source = entry({"id": source_id, "file": file_name})
-        source.add(tomlkit.comment("REVIEW: a title in your words"))
-        source.add("title", title)
-        self.document.add(tomlkit.nl())
-        self.document.add("source", source)
-        if drafter.legs:
-            self.add(
-                "inferences",
-                {
-                    "id": "year",
-                    "claim": "REVIEW: the year the dates below fall in",
-                    "reason": "REVIEW: the article gives no year; say how it is known",
-                },
-            )
-        self.write_named(reader)
-        self.write_trip(drafter)
-        self.write_statements(reader)
-        self.write_mentions(drafter)
+        self.write_source(file_name, source_id, meta)
+        self.write_named()
+        self.write_trip()
+        self.write_events()
+        self.write_statements()
+        self.write_mentions()
+        self.write_year()
         return tomlkit.dumps(self.document)
 
-    def write_named(self, reader) -> None:
-        for country in (f for f in reader.found.values() if f.kind == "country"):
-            fields = {"id": country.key, "name": country.name, "aliases": country.aliases or None}
-            self.add(
-                "countries", {**fields, "evidence": self.evidence((country.start, country.end))}
-            )
-        for key, name, members, start, end in self.drafter.groupings():
+    def write_source(self, file_name: str, source_id: str, meta: Meta) -> None:
+        title = meta.title or _first_line(self.draft)
+        source = entry({"id": source_id, "file": file_name})
+        if not meta.title:
+            source.add(tomlkit.comment("REVIEW: the title is the article's first line: check it"))
+        source.add("title", title)
+        for key, value in (
+            ("outlet", meta.outlet),
+            ("published", meta.published),
+            ("url", meta.url),
+        ):
+            if value:
+                source.add(key, value)
+        if not meta.published and self.draft.report is not None:
+            source.add(tomlkit.comment("REVIEW: the report's date, as the text gives it"))
+            source.add("published", self.draft.report.isoformat())
+        self.document.add(tomlkit.nl())
+        self.document.add("source", source)
+
+    def write_named(self) -> None:
+        draft = self.draft
+        for code, country in draft.countries.items():
+            fields = {"id": code, "name": country.name, "aliases": country.aliases or None}
+            self.add("countries", {**fields, "evidence": self.evidence(country.evidence)})
+        for key, name, members, start, end in draft.groupings():
             fields = {"id": key, "name": name, "members": members or None}
             flags = ["members named in the article only; add the others it states"]
             self.add("groupings", {**fields, "evidence": self.evidence((start, end))}, flags)
-        for person in reader.people():
-            self.write_party("people", person, {"role": person.role, "country": person.country})
-        for org in (f for f in reader.found.values() if f.kind in {"organization", "group"}):
-            kind = "group" if org.kind == "group" else "institution"
-            if org.kind != "group" and org.name.startswith(("Ministry", "Department")):
+        for person in draft.registry.people():
+            flags = list(person.flags)
+            if not person.title:
+                flags.append("no title found in the article")
+            self.add(
+                "people",
+                {
+                    "id": self.key(person.key),
+                    "name": person.name,
+                    "aliases": _aliases(person) or None,
+                    "role": person.title,
+                    "country": person.country if person.country in draft.countries else None,
+                    "evidence": self.evidence((person.start, person.end)),
+                },
+                flags,
+            )
+        for body in draft.registry.bodies():
+            kind = "group" if body.kind == "group" else "institution"
+            if body.kind != "group" and any(word in body.name for word in GOVERNMENT):
                 kind = "government"
-            self.write_party("organizations", org, {"kind": kind, "country": org.country})
+            self.add(
+                "organizations",
+                {
+                    "id": self.key(body.key),
+                    "name": body.name,
+                    "aliases": _aliases(body) or None,
+                    "kind": kind,
+                    "country": body.country if body.country in draft.countries else None,
+                    "evidence": self.evidence((body.start, body.end)),
+                },
+                body.flags,
+            )
 
-    def write_party(self, table: str, found: Found, extra: dict[str, object]) -> None:
-        flags = list(found.flags)
-        if table == "people" and not found.role:
-            flags.append("no role found")
-        fields = {"id": found.key, "name": found.name, "aliases": found.aliases or None, **extra}
-        self.add(table, {**fields, "evidence": self.evidence((found.start, found.end))}, flags)
-
-    def write_trip(self, drafter: Drafter) -> None:
-        if not drafter.legs:
+    def write_trip(self) -> None:
+        draft = self.draft
+        if not draft.legs:
             return
-        traveller = drafter.traveller()
-        hosts = [leg.country for leg in drafter.legs]
-        home = traveller.country if traveller else None
+        traveller = draft.traveller
+        home = draft.home
         roles = tomlkit.array()
-        roles.extend([inline(country=home, role="traveller")] if home else [])
+        if home in draft.countries:
+            roles.append(inline(country=home, role="traveller"))
+        hosts = [leg.country for leg in draft.legs]
         roles.extend(inline(country=c, role="host") for c in hosts if c != home)
         roles.extend(
-            inline(country=c.key, role="context")
-            for c in drafter.reader.found.values()
-            if c.kind == "country" and c.key not in hosts and c.key != home
+            inline(country=code, role="context")
+            for code in draft.countries
+            if code not in hosts and code != home
         )
         name = traveller.name if traveller else "the traveller"
+        places = ", ".join(draft.countries[c].name for c in hosts)
+        evidence = [span for leg in draft.legs for span in leg.evidence[:1]]
         trip = self.add(
             "trips",
             {
                 "id": "trip",
-                "title": f"{name}'s trip",
-                "traveller": traveller.key if traveller else None,
-                "evidence": self.evidence(*[(leg.start, leg.end) for leg in drafter.legs]),
+                "title": f"{name}'s visit to {places}",
+                "traveller": self.key(traveller.key) if traveller else None,
+                "evidence": self.evidence(*evidence),
                 "countries": roles or None,
             },
-            [
-                "the traveller is the person named most; check it, and the title",
-                *(
-                    f"{self.text[start:end]!r} names a day the draft cannot date"
-                    for start, end in drafter.undated_days
-                ),
-            ],
+            ["the traveller is the person named most: check it, and the title"],
         )
         legs = tomlkit.aot()
-        for leg in drafter.legs:
-            end_month = leg.end_month or leg.month
-            precision = "day" if (leg.first, leg.end_month) == (leg.last, None) else "span"
-            dates = inline(
-                start=f"--{leg.month:02d}-{leg.first:02d}",
-                end=f"--{end_month:02d}-{leg.last:02d}",
-                precision=precision,
-                inferred=inline(year="year"),
-            )
-            fields = {"id": f"leg-{leg.country}", "country": leg.country, "dates": dates}
-            flags = ["the article gives no year: write it in the dates, e.g. 2024-03-05"]
-            legs.append(entry({**fields, "evidence": self.evidence((leg.start, leg.end))}, flags))
+        for leg in draft.legs:
+            precision = "day"
+            if leg.dates and (leg.dates.first[1:] != leg.dates.last[1:]):
+                precision = "span"
+            fields = {
+                "id": f"leg-{leg.country}",
+                "country": leg.country,
+                "dates": self.dates(leg.dates, precision),
+                "city": leg.city,
+                "evidence": self.evidence(*leg.evidence[:3]),
+            }
+            legs.append(entry(fields, leg.flags))
         trip.add("legs", legs)
 
-    def write_statements(self, reader) -> None:
+    def write_events(self) -> None:
+        draft = self.draft
+        legs = {leg.country: leg for leg in draft.legs}
+        for number, event in enumerate(draft.events, start=1):
+            flags = list(event.flags)
+            leg = legs.get(event.leg or "")
+            dates = self.dates(event.dates, "day") if event.dates else None
+            if dates is None and event.weekday is not None:
+                dates = inline(
+                    start=event.weekday,
+                    end=event.weekday,
+                    precision="day",
+                    inferred=inline(start=f"weekday-{number}"),
+                )
+                self.add(
+                    "inferences",
+                    {
+                        "id": f"weekday-{number}",
+                        "claim": f"The weekday is {event.weekday.isoformat()}.",
+                        "reason": "REVIEW: the weekday read against the report's date",
+                    },
+                )
+            if dates is None and leg is not None and leg.dates is not None:
+                dates = self.dates(leg.dates, "within")
+                flags.append("no day of its own: dated within its leg")
+            self.add(
+                "events",
+                {
+                    "id": f"{slug(event.title)}-{number}",
+                    "kind": event.kind,
+                    "title": event.title,
+                    "leg": f"leg-{leg.country}" if leg else None,
+                    "dates": dates,
+                    "place": event.place,
+                    "participants": [self.key(p) for p in event.participants] or None,
+                    "evidence": self.evidence(event.evidence),
+                },
+                flags,
+            )
+
+    def write_statements(self) -> None:
         counts: dict[str, int] = {}
-        for said in sorted(reader.said, key=lambda s: s.start):
-            who = said.speakers[0] if said.speakers else "unknown"
+        for said in self.draft.said:
+            who = self.key(said.speakers[0]) if said.speakers else "unknown"
             counts[who] = counts.get(who, 0) + 1
             fields: dict[str, object] = {
                 "id": f"{who}-{said.kind}-{counts[who]}",
                 "kind": said.kind,
-                "speakers": said.speakers,
+                "speakers": [self.key(k) for k in said.speakers],
                 "verb": said.verb,
                 "text": self.snippet(said.start, said.end),
             }
             if said.attribution:
                 fields["attribution"] = self.snippet(*said.attribution)
-            flags = list(said.flags)
-            leg = self.drafter.leg_at(said.start, said.speakers)
+            flags = [f for f in said.flags if not f.startswith("no speaker")]
+            leg = self.leg_at(said.start, said.speakers)
             if leg:
                 fields["leg"] = f"leg-{leg}"
                 flags.append("placed on a leg by its speaker's country or the country named last")
             if not said.speakers:
-                flags.append("no speaker: name one or delete the entry")
+                flags.append("no speaker: name one, or delete the entry")
             self.add("statements", fields, flags)
 
-    def write_mentions(self, drafter: Drafter) -> None:
-        for mention in drafter.mentions:
-            fields = {
-                "area": mention.area,
-                "partners": mention.partners,
-                "commitment": mention.commitment,
-                "verb": mention.verb or mention.commitment,
-                "new": mention.new,
-                "evidence": self.evidence((mention.start, mention.end)),
-            }
-            self.add("mentions", fields, mention.flags)
+    def leg_at(self, position: int, speakers: list[str]) -> str | None:
+        """The leg words were said on: a host speaker's country, else the visited country
+        named last before them."""
+        hosts = {leg.country for leg in self.draft.legs}
+        entities = self.draft.registry.entities
+        for key in speakers:
+            country = entities[key].country if key in entities else None
+            if country in hosts:
+                return country
+        named = [
+            (start, code)
+            for code in hosts
+            for start, _ in self.draft.countries[code].mentions
+            if start < position
+        ]
+        return max(named)[1] if named else (next(iter(hosts)) if len(hosts) == 1 else None)
+
+    def write_mentions(self) -> None:
+        for mention in self.draft.mentions:
+            partners = [p for p in mention.partners if p in self.draft.countries]
+            if not partners:
+                continue
+            self.add(
+                "mentions",
+                {
+                    "area": mention.area,
+                    "partners": partners,
+                    "commitment": mention.commitment,
+                    "verb": mention.verb,
+                    "new": mention.new,
+                    "evidence": self.evidence((mention.start, mention.end)),
+                },
+                mention.flags,
+            )
+
+    def write_year(self) -> None:
+        if not self.needs_year:
+            return
+        report = self.draft.report
+        if report is not None:
+            claim = f"The days given without a year fall in or around {report.year}."
+            reason = (
+                f"The report is dated {report.isoformat()}; each day it gives without a year "
+                "is taken in the year that puts it nearest that date."
+            )
+            self.add("inferences", {"id": "year", "claim": claim, "reason": reason})
+        else:
+            self.add(
+                "inferences",
+                {
+                    "id": "year",
+                    "claim": "REVIEW: the year the dates fall in",
+                    "reason": "REVIEW: the article gives no year: say how it is known",
+                },
+                ["write the year in every date (2024-03-05) and say here how it is known"],
+            )
 
 
-def draft_text(text: str, file_name: str, keywords: dict[str, list[str]]) -> str:
+def _first_line(draft: Draft) -> str:
+    """The article's first line of copy, cut at a word near 100 characters."""
+    article = draft.article
+    number = next((n for n in range(len(article.paragraphs)) if n not in article.furniture), 0)
+    start, end = article.paragraphs[number] if article.paragraphs else (0, 0)
+    line = draft.text[start:end].strip()
+    return line if len(line) <= 100 else line[:100].rsplit(" ", 1)[0] + "…"
+
+
+def _date(parts: tuple[int | None, int, int | None]) -> str:
+    year, month, day = parts
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def _aliases(entity: Entity) -> list[str]:
+    return [a for a in dict.fromkeys(entity.aliases) if a != entity.name]
+
+
+def _final_keys(draft: Draft) -> dict[str, str]:
+    """Ids from each entity's final (fullest) name, unique within the file."""
+    keys: dict[str, str] = {}
+    used = set(draft.countries)
+    for entity in draft.registry.entities.values():
+        key = slug(entity.name)
+        while key in used:
+            key += "-2"
+        used.add(key)
+        keys[entity.key] = key
+    return keys
+
+
+def draft_text(
+    text: str, file_name: str, keywords: dict[str, list[str]], meta: Meta | None = None
+) -> str:
     """The draft annotation file for an article's text, as TOML text."""
-    drafter = Drafter(text, keywords).run()
-    return Writer(drafter).write(file_name, slug(Path(file_name).stem))
+    draft = draft_article(text, keywords, meta)
+    return Writer(draft).write(file_name, slug(Path(file_name).stem))

@@ -1,0 +1,235 @@
+"""Who said it: the cue beside each quotation, the phrase naming the speaker, and whom that
+phrase means. A quotation with no cue keeps no speaker and says so; nothing is guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from explorer.ingest.reading.cues import (
+    Cue,
+    according_to,
+    cue_after,
+    cue_before,
+    echoed_in,
+    is_speech_verb,
+    names_before,
+    subject_before,
+)
+from explorer.ingest.reading.lexicon import SPEECH_VERBS
+from explorer.ingest.reading.names import Registry
+from explorer.ingest.reading.speakers import Attributor
+from explorer.ingest.reading.text import Article, Token
+
+
+@dataclass
+class Said:
+    """Words given to speakers: a quotation (direct) or a sentence reporting them."""
+
+    kind: str
+    start: int
+    end: int
+    speakers: list[str]
+    verb: str | None = None
+    attribution: tuple[int, int] | None = None
+    flags: list[str] = field(default_factory=list)
+    cued: bool = False  # a cue was found, whether or not it named someone
+
+
+def attribute(article: Article, registry: Registry) -> list[Said]:
+    """Every quotation with its speakers (or a flag saying why it has none)."""
+    attributor = Attributor(article, registry)
+    found: list[Said] = []
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            if token.quote is None:
+                continue
+            quote = token.quote
+            said = Said("direct", quote.start, quote.end, [], flags=list(quote.flags))
+            headline = article.is_headline(sentence.paragraph)
+            if sentence.paragraph in article.furniture and not headline:
+                said.flags.append("in page furniture (a caption, a byline): check the speaker")
+            elif _a_name(article.text[quote.start : quote.end]) and not _beside_cue(tokens, index):
+                said.cued = True  # a name or a title in quotation marks: nobody's words
+                said.flags.append("looks like a name or a title, not someone's words")
+            else:
+                if _opens(tokens, index):
+                    cue = cue_after(tokens, index) or cue_before(tokens, index)
+                else:  # inside a sentence: the clause it stands in speaks first
+                    cue = cue_before(tokens, index) or cue_after(tokens, index)
+                cue = cue or according_to(tokens)
+                names = names_before(tokens, index)
+                if cue is None and names is not None:
+                    cue = Cue(names, names[1] - 1)
+                if cue is not None:
+                    _apply(attributor, tokens, cue, said)
+            found.append(said)
+    _share_sentence(article, found)
+    _carry_on(article, found)
+    _echoes(article, found)
+    for said in found:
+        if not said.speakers:
+            said.flags.append("no speaker: name one, or delete the entry")
+    return found
+
+
+def _apply(attributor: Attributor, tokens: list[Token], cue: Cue, said: Said) -> None:
+    keys, doubts = attributor.resolve(tokens, cue.who)
+    said.cued = True
+    said.speakers = keys
+    entities = attributor.registry.entities
+    if len(keys) == 1 and entities[keys[0]].kind == "person":
+        sentence = attributor.article.sentence_at(said.start)
+        if sentence is not None:
+            attributor.spoke[attributor.sentence_index[id(sentence)]] = entities[keys[0]]
+    said.flags += doubts
+    verb = tokens[cue.verb]
+    said.verb = verb.lower if verb.lower not in {"according"} else "according to"
+    start = min(tokens[cue.who[0]].start, verb.start)
+    end = max(tokens[cue.who[1] - 1].end, verb.end)
+    said.attribution = (start, end)
+
+
+def _opens(tokens: list[Token], index: int) -> bool:
+    """Whether the quotation is the first thing in its sentence (an opening bracket aside)."""
+    return all(t.text in {"(", "-", "—", "–"} for t in tokens[:index])
+
+
+def _a_name(words: str) -> bool:
+    """Whether quoted words are in Title Case ("2018 AU Theme on the Fight Against
+    Corruption"): the name of a thing, not a quotation of anyone."""
+    parts = [w for w in words.split() if w[:1].isalpha()]
+    small = {"of", "the", "and", "on", "for", "in", "to", "a", "an", "at", "with"}
+    big = [w for w in parts if w.lower() not in small]
+    return len(big) >= 2 and sum(w[0].isupper() for w in big) == len(big)
+
+
+def _beside_cue(tokens: list[Token], index: int) -> bool:
+    """Whether a verb of saying stands right beside the quotation ("…,” she said")."""
+    near = tokens[max(index - 3, 0) : index] + tokens[index + 1 : index + 4]
+    return any(is_speech_verb(t) for t in near)
+
+
+def _share_sentence(article: Article, found: list[Said]) -> None:
+    """A quotation with no cue of its own, in a sentence whose other quotation has one,
+    shares its speaker ("X affirmed the “steadfast” commitment, saying … a “joint approach”
+    to … “immediate threat”"), unless a new subject stands between ("as it has offered to")."""
+    by_sentence: dict[int, list[Said]] = {}
+    for said in found:
+        sentence = article.sentence_at(said.start)
+        if sentence is not None:
+            by_sentence.setdefault(sentence.start, []).append(said)
+    for group in by_sentence.values():
+        for said in group:
+            if said.cued:
+                continue
+            cued = [o for o in group if o.cued and o.speakers and o is not said]
+            if not cued:
+                continue
+            nearest = min(cued, key=lambda o: abs(o.start - said.start))
+            between = article.text[min(nearest.end, said.start) : max(nearest.start, said.end)]
+            if re.search(r"\b(?:it|they|which)\s+(?:has|have|had|is|was|will|would)\b", between):
+                continue
+            if ";" in between or any(w in SPEECH_VERBS for w in between.split()):
+                continue
+            said.speakers = list(nearest.speakers)
+            said.verb = nearest.verb
+            said.cued = True
+            said.flags.append("shares the cue of the quotation beside it in the sentence")
+
+
+def _carry_on(article: Article, found: list[Said]) -> None:
+    """A quotation with no cue of its own continues the one before it when it follows in the
+    same paragraph, or opens the next paragraph right after a quoted one (as wire copy
+    runs a long quotation on)."""
+    by_start = {q.start: q for q in article.quotes}
+    previous: Said | None = None
+    for said in found:
+        quote = by_start[said.start]
+        if not said.cued and previous is not None and previous.speakers:
+            prior = by_start[previous.start]
+            same = prior.paragraph == quote.paragraph and _opens_sentence(article, quote)
+            if same or _runs_on(article, prior.paragraph, quote.paragraph, quote):
+                said.speakers = list(previous.speakers)
+                said.verb = previous.verb
+                said.flags.append("no cue of its own: taken as going on from the quotation before")
+        previous = said if said.kind == "direct" else previous
+
+
+def _opens_sentence(article: Article, quote) -> bool:
+    """Whether a quotation is the first thing in its sentence: a quotation inside a sentence
+    with no cue of its own is a phrase the writer quotes, not the speaker going on."""
+    sentence = article.sentence_at(quote.start)
+    if sentence is None:
+        return False
+    first = next((t for t in sentence.tokens if t.text not in {"(", "And", "But"}), None)
+    return first is not None and first.quote is quote
+
+
+def _runs_on(article: Article, before: int, paragraph: int, quote) -> bool:
+    """The paragraph is the next one, begins with the quotation, and the one before it ended
+    with a quotation or its cue."""
+    if paragraph != before + 1 or paragraph in article.furniture:
+        return False
+    start, _ = article.paragraphs[paragraph]
+    opening = article.text[start : quote.start].strip()
+    return len(opening) <= 7  # only the opening mark (an entity at most) before the words
+
+
+def _echoes(article: Article, found: list[Said]) -> None:
+    """A short quoted phrase with no cue that stands, word for word, in a longer quotation
+    is taken as that quotation's speaker's (a partial quote echoing a full one)."""
+    text = article.text
+    for said in found:
+        words = len(text[said.start : said.end].split())
+        if said.cued or said.speakers or words > 6:
+            continue
+        paragraph = article.sentence_at(said.start)
+        if words < 3 and not (paragraph and article.is_headline(paragraph.paragraph)):
+            continue  # two words echo by chance; a headline's do not
+        for other in found:
+            if other is said or not other.speakers or other.end - other.start < 40:
+                continue
+            if echoed_in(text[said.start : said.end], text[other.start : other.end]):
+                said.speakers = list(other.speakers)
+                said.flags.append("taken from the longer quotation it echoes: check it")
+                break
+
+
+REPORTING = SPEECH_VERBS | frozenset(
+    """
+    agreed discussed reaffirmed welcomed explored proposed pledged confirmed signed
+    expressed underscored outlined sought hoped reviewed
+    """.split()
+)
+
+
+def find_reported(article: Article, registry: Registry, found: list[Said]) -> list[Said]:
+    """Sentences that report what someone said, agreed or proposed without quoting them:
+    a named speaker before a verb of saying or agreeing, with a clause after it."""
+    attributor = Attributor(article, registry)
+    quoted = {id(article.sentence_at(s.start)) for s in found}
+    reported = []
+    for sentence in article.sentences:
+        if id(sentence) in quoted or sentence.paragraph in article.furniture:
+            continue
+        if article.is_headline(sentence.paragraph):
+            continue
+        tokens = sentence.tokens
+        for at, token in enumerate(tokens):
+            if not (token.text.islower() and token.lower in REPORTING):
+                continue
+            who = subject_before(tokens, at)
+            if who is None or len(tokens) - at < 5:
+                break
+            keys, doubts = attributor.resolve(tokens, who)
+            if keys:
+                start = tokens[who[0]].start
+                said = Said("reported", sentence.start, sentence.end, keys, token.lower)
+                said.attribution = (start, token.end)
+                said.flags = doubts
+                said.cued = True
+                reported.append(said)
+            break
+    return reported

@@ -1,0 +1,428 @@
+"""Who the article names: people with their titles, bodies, and the countries of both.
+
+Rules are small functions over a sentence's tokens; each says in its docstring the pattern
+it reads. What a rule is unsure of is flagged on the record, never guessed silently.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from explorer.core.names import words
+from explorer.ingest.reading.countries import Countries
+from explorer.ingest.reading.lexicon import (
+    ADDRESS_TITLES,
+    BODY_NOUNS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    MONTHS,
+    NAME_PARTICLES,
+    PLATFORMS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    TITLE_HEADS,
+    TITLE_LINKS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from explorer.ingest.reading.text import Article, Token
+
+# Capitalised words that head the name of a place, a body or an event, never a person's.
+NOT_NAME_WORDS = frozenset(
+    """
+    house office ministry department council committee commission agency bank university
+    academy institute embassy parliament congress senate assembly court party union forum
+    summit conference meeting dialogue talks airport station hall palace square street
+    road avenue city state states province district island islands sea ocean river lake
+    mountain valley peninsula coast gulf bay strait canal centre center stadium hotel
+    guesthouse memorial museum cathedral church mosque temple shrine park garden group
+    organisation organization association federation alliance corporation company news
+    times post daily herald tribune press agency network channel radio television tv
+    initiative corridor plan programme program agreement treaty accord act strategy
+    declaration fund cup games war crisis army navy force forces guard police office
+    foreign defence defense affairs security national international global east west
+    north south northern southern eastern western central new republic kingdom empire
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december the a an this that these those
+    his her their our its my your we i it they he she there here when while after before
+    during as at in on of for with from by to and or but if so not no yes also however
+    meanwhile earlier later today yesterday tomorrow tonight last next first second third
+    minister ministers president presidents secretary prime leaders leader officials
+    chinese american service services editor correspondent reporter writer columnist
+    photographer contributor staff desk bureau nations nation dynasty empire
+    """.split()
+)
+# Of those, words that are common surnames too: a name may begin with them ("Park Ji-won"),
+# a place's name ends with them ("Gorky Park").
+SURNAMES_TOO = frozenset({"park", "hall"})
+BODY_HEADS = (
+    "Ministry", "Department", "Office", "Presidency", "Kremlin", "White House", "Embassy",
+    "Secretariat", "Commission", "Council", "Government", "Cabinet", "State House",
+    "Foreign Office", "State Department", "Pentagon",
+)  # fmt: skip
+
+
+_PREFIXED = re.compile(r"^(?:al|el|ad|as|ash|at|az|ibn|bin|abu|bint)-[A-Z]")
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person or a body the article names, with every place it is named."""
+
+    key: str
+    kind: str  # "person", "body" or "group"
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    namings: list[tuple[int, int]] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def forms(self) -> set[str]:
+        """Every way the article writes it: name, aliases."""
+        return {self.name, *self.aliases}
+
+
+def slug(text: str) -> str:
+    """An id made from a name: "Cho Tae-yul" gives "cho-tae-yul"."""
+    return "-".join(words(text)) or "unnamed"
+
+
+class Registry:
+    """The people and bodies of one article, found by name, alias or surname."""
+
+    def __init__(self, article: Article, countries: Countries) -> None:
+        self.article = article
+        self.countries = countries
+        self.entities: dict[str, Entity] = {}
+
+    def people(self) -> list[Entity]:
+        """The people, in order of first naming."""
+        return sorted((e for e in self.entities.values() if e.kind == "person"), key=_first)
+
+    def bodies(self) -> list[Entity]:
+        """The bodies and groups, in order of first naming."""
+        return sorted((e for e in self.entities.values() if e.kind != "person"), key=_first)
+
+    def find(self, name: str) -> Entity | None:
+        """The person or body a written name stands for: its whole name or an alias."""
+        folded = " ".join(words(name))
+        for entity in self.entities.values():
+            if folded in {_folded(form) for form in entity.forms()}:
+                return entity
+        return None
+
+    def add_person(
+        self, name: str, span: tuple[int, int], title: str | None = None, country: str | None = None
+    ) -> Entity:
+        """Record a person, or enrich the one already known by this name or a part of it."""
+        known = self.find(name) or self._by_part(name)
+        if known is not None:
+            longer = len(words(name)) > len(words(known.name))
+            if longer and set(words(known.name)) <= set(words(name)):
+                known.aliases.append(known.name)
+                known.name, known.start, known.end = name, *span
+            elif name not in known.forms():
+                known.aliases.append(name)
+            if title and (not known.title or (_weak(known.title) and not _weak(title))):
+                known.title = title
+            known.country = known.country or country
+            return known
+        key = slug(name)
+        while key in self.entities:
+            key += "-2"
+        entity = Entity(key, "person", name, *span, title=title, country=country)
+        self.entities[key] = entity
+        return entity
+
+    def add_body(self, name: str, span: tuple[int, int], country: str | None = None) -> Entity:
+        """Record a body ("Ministry of External Affairs"), or return the one known."""
+        known = self.find(name)
+        if known is not None:
+            return known
+        key = slug(name)
+        while key in self.entities:
+            key += "-2"
+        entity = Entity(key, "body", name, *span, country=country)
+        self.entities[key] = entity
+        return entity
+
+    def _by_part(self, name: str) -> Entity | None:
+        """A known person of whom `name` is the surname, the given name or the full name
+        with the name order reversed ("Kamikawa Yoko" / "Yoko Kamikawa")."""
+        parts = _words(name)
+        if not parts:
+            return None
+        for entity in self.entities.values():
+            if entity.kind != "person":
+                continue
+            known = _words(entity.name)
+            if sorted(parts) == sorted(known):
+                return entity
+            if (len(parts) == 1 and parts[0] in known) or (len(known) == 1 and known[0] in parts):
+                return entity
+            if parts[-1] == known[-1] and parts[0][:1] == known[0][:1]:
+                return entity  # "Mike Pompeo", "Michael R. Pompeo"
+            if len(parts) < len(known) and known[-len(parts) :] == parts and len(parts) > 1:
+                return entity  # "De la Torre", "Da Silva": the surname with its particles
+            if (
+                len(parts) == 1
+                and len(parts[0]) >= 6
+                and any(_one_apart(parts[0], word) for word in known if len(word) >= 6)
+            ):
+                return entity  # "Rouahni" for "Rouhani": a typo in the copy (flagged)
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(name: str) -> list[str]:
+    return words(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(form: str) -> str:
+    return " ".join(words(form))
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one swap of neighbouring letters."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _weak(title: str) -> bool:
+    """A title that says little: an abbreviation ("PM", "FM") or "counterpart"."""
+    return (
+        title.isupper() or title.lower().endswith("counterpart") or title.lower() in ADDRESS_TITLES
+    )
+
+
+def _first(entity: Entity) -> int:
+    return entity.start
+
+
+# ------------------------------------------------------------------ name runs
+
+
+def is_name_word(token: Token, countries: Countries, inside: bool = False) -> bool:
+    """A capitalised word that can be part of a person's name: not a country, a city, a
+    weekday, a site, nor a word that heads a place or a body. A month's name ("May",
+    "June") counts only `inside` a name, after a first word."""
+    word = token.text
+    if token.quote is not None:
+        return False
+    if _PREFIXED.match(word):
+        return True  # "al-Mansouri", "el-Sisi", "bin-Zayed"
+    if not word[:1].isupper():
+        return False
+    lower = token.lower
+    if lower in NOT_NAME_WORDS and not (lower in SURNAMES_TOO and not inside):
+        return False
+    if lower in WEEKDAYS or lower in TITLE_HEADS:
+        return False
+    if lower in PLATFORMS or (lower in MONTHS and not inside):
+        return False
+    if lower in HONORIFICS or lower == "both":
+        return False
+    if lower in GROUP_NOUNS or lower in BODY_NOUNS or lower in STATEMENT_NOUNS:
+        return False  # "Officials said", "Reports said", "Sources told": not a name
+    bare = token.text.removesuffix("’s").removesuffix("'s")
+    if countries.country_of(bare) or countries.city(bare):
+        return False
+    if lower in TITLE_WORDS and not inside:
+        return False  # "Political Editor", "Trade": words of titles, not first names
+    return not (word.isupper() and len(word) > 1 and not word.endswith("."))
+
+
+def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
+    """The end (exclusive) of a person's name beginning at tokens[start], or `start`.
+
+    A name is capitalised words, with particles between them ("Lula da Silva", "bin Salman",
+    "van der Bellen"), initials with a full stop ("Michael R. Pompeo"), and hyphenated or
+    prefixed parts ("Al-Sisi", "Tae-yul").
+    """
+    at = start
+    while at < len(tokens):
+        token = tokens[at]
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        if (
+            re.fullmatch(r"[A-Z](?:\.[A-Z])*", token.text)
+            and at + 2 < len(tokens)
+            and tokens[at + 1].text == "."
+            and is_name_word(tokens[at + 2], countries, inside=True)
+            and (at > start or len(token.text) > 1)
+        ):
+            at += 2  # an initial: "Michael R. Pompeo", "H.R. McMaster"
+            continue
+        month_date = token.lower in MONTHS and following is not None and following.text.isdigit()
+        if is_name_word(token, countries, inside=at > start) and not month_date:
+            at += 1
+            if token.possessive:
+                break
+            continue
+        if token.lower in NAME_PARTICLES and at > start:
+            # One or two particles, then a name word: "da Silva", "de la Torre".
+            after = at + 1
+            while after < len(tokens) and after - at < 2 and tokens[after].lower in NAME_PARTICLES:
+                after += 1
+            if (
+                after < len(tokens)
+                and is_name_word(tokens[after], countries)
+                and all(tokens[i].end == tokens[i + 1].start - 1 for i in range(at, after))
+            ):
+                at = after
+                continue
+        break
+    return at
+
+
+def clean_name(tokens: list[Token]) -> str:
+    """A name's text from its tokens, without a possessive ending."""
+    text = " ".join(t.text for t in tokens).replace(" .", ".")
+    return re.sub(r"(’s|'s)$", "", text)
+
+
+# --------------------------------------------------------------------- titles
+
+
+def is_title_head(word: str) -> bool:
+    """A word that heads a title: "minister", "ministers", "president-elect", "vice-chairman"."""
+    word = word.lower()
+    return (
+        word in TITLE_HEADS
+        or (word.endswith("s") and word[:-1] in TITLE_HEADS)
+        or (
+            "-" in word
+            and (word.split("-")[0] in TITLE_HEADS or word.split("-")[-1] in TITLE_HEADS)
+        )
+    )
+
+
+def _title_class(token: Token, countries: Countries) -> str:
+    """One letter for what a token can be in a title: H head, W title word, L link,
+    T "the", A "and", C country, d a full stop after an abbreviation, P another capitalised
+    word, x anything else."""
+    lower = token.lower
+    if token.text == "." and token.start > 0:
+        return "d"
+    if token.text == ",":
+        return ","
+    if is_title_head(lower):
+        return "H"
+    if lower in TITLE_WORDS:
+        return "W"
+    if lower in TITLE_LINKS:
+        return "L"
+    if lower == "the":
+        return "T"
+    if lower == "and":
+        return "A"
+    if countries.country_of(token.text):
+        return "C"
+    if token.capitalised and token.quote is None:
+        return "P"
+    if lower in BODY_NOUNS:
+        return "B"  # "spokesman for Egyptian presidency"
+    return "x"
+
+
+# A title read backwards from the name: its head, the words before it, and what its links
+# ("of", "to", "for") name: "Minister of State for Europe and the Americas", with the
+# country that owns it in front ("Kenya's", "U.S.").
+_TITLE = re.compile(r"(Cd?)?((?:[WH]|Cd?(?=[WH]))*H(?:LT?(?:[PCWHB]d?)+(?:AT?[PCWB]+)?)*)(,?)$")
+
+
+def _before_head(kept: list[Token], token: Token) -> bool:
+    """Whether a token stands before the title's first head word (not inside "of the US")."""
+    heads = [t for t in kept if is_title_head(t.lower)]
+    return bool(heads) and token.start < heads[0].start
+
+
+def title_before(tokens: list[Token], name_start: int, countries: Countries):
+    """The title just before a name: "Foreign Minister", "Secretary of State", "president",
+    "Ambassador to the US", "minister of foreign affairs", with the country its adjective
+    gives ("Chinese", "Kenya's", "U.S.").
+
+    Returns (title text, country id, index where the title begins) or None.
+    """
+    if honorific_before(tokens, name_start):  # "special adviser …, Mr. Femi Adesina"
+        name_start -= 2 if tokens[name_start - 1].text == "." else 1
+    classes = "".join(_title_class(t, countries) for t in tokens[:name_start])
+    found = _TITLE.search(classes)
+    if not found:
+        return None
+    start, end = found.span(2)
+    kept = tokens[start:end]
+    country = countries.country_of(tokens[found.start(1)].text) if found.group(1) else None
+    # A country's adjective inside the title says whose office it is; it is not the title:
+    # "then Singaporean Prime Minister" is a "then Prime Minister" of Singapore.
+    inside = [t for t in kept if _title_class(t, countries) == "C" and _before_head(kept, t)]
+    for token in inside:
+        country = country or countries.country_of(token.text)
+    kept = [t for t in kept if t not in inside]
+    heads = [t for t in kept if is_title_head(t.lower)]
+    if not heads:
+        return None
+    text = " ".join(t.text for t in kept)
+    text = text.replace(" .", ".").replace(" - ", "-").replace(" ’s", "’s")
+    return text, country, found.start(1) if found.group(1) else start
+
+
+def title_after(tokens: list[Token], name_end: int, countries: Countries):
+    """A title set after a name by a comma: "Cho Tae-yul, Korea's foreign minister",
+    "Lars Eklund, the Nordmark prime minister", "Chung Eui Yong, head of South Korea's
+    National Security Office". Returns (title, country) or None."""
+    at = name_end
+    if at >= len(tokens) or tokens[at].text != ",":
+        return None
+    at += 1
+    if at < len(tokens) and tokens[at].lower in {"the", "a", "an", "his", "her"}:
+        at += 1
+    country = None
+    if at < len(tokens) and countries.country_of(tokens[at].text):
+        country = countries.country_of(tokens[at].text)
+        at += 1
+    start = at
+    linked = False
+    while at < len(tokens):
+        token = tokens[at]
+        if token.lower in TITLE_WORDS or is_title_head(token.lower):
+            at += 1
+        elif token.lower in TITLE_LINKS and at > start:
+            linked = True
+            at += 1
+        elif linked and (token.capitalised or token.lower in {"the", "and", "of"}):
+            at += 1  # what the link names: "of South Korea's National Security Office"
+        else:
+            break
+    kept = tokens[start:at]
+    while kept and kept[-1].lower in TITLE_LINKS | {"the", "and"}:
+        kept = kept[:-1]
+    if not kept or not any(is_title_head(t.lower) for t in kept):
+        return None
+    if (
+        at < len(tokens)
+        and tokens[at].text not in {",", ".", ";", ")", "Q"}
+        and not (tokens[at].lower in SPEECH_VERBS or tokens[at].lower in {"who", "and", "said"})
+    ):
+        return None
+    return " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s"), country
+
+
+def honorific_before(tokens: list[Token], name_start: int) -> bool:
+    """Whether "Mr", "Ms", "Mrs" or "Dr" stands just before the name."""
+    at = name_start - 1
+    if at >= 0 and tokens[at].text == ".":
+        at -= 1
+    return at >= 0 and tokens[at].lower in HONORIFICS and tokens[at].capitalised

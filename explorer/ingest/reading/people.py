@@ -1,0 +1,242 @@
+"""Finding the people and bodies an article names, sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.ingest.reading.countries import Countries
+from explorer.ingest.reading.lexicon import ADDRESS_TITLES, SPEECH_VERBS
+from explorer.ingest.reading.names import (
+    BODY_HEADS,
+    NOT_NAME_WORDS,
+    Registry,
+    clean_name,
+    honorific_before,
+    is_name_word,
+    is_title_head,
+    name_run,
+    title_after,
+    title_before,
+)
+from explorer.ingest.reading.text import Article, Sentence, Token, words_of
+
+# Bodies by their heads, with what may precede: "India’s Ministry of External Affairs",
+# "the Foreign Ministry", "the Kremlin", "State Department".
+_BODY = re.compile(
+    r"(?:(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+)?"
+    r"(?P<name>(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,5}?"
+    r"(?:" + "|".join(re.escape(h) for h in BODY_HEADS) + r")"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?)"
+)
+
+# "Mexico's foreign ministry", "Japan's defence ministry": a body named in lower case after
+# its country.
+_OWNED_BODY = re.compile(
+    r"(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+"
+    r"(?P<name>(?:[a-z]+\s+){0,2}?(?:ministry|government|embassy|presidency|cabinet|"
+    r"foreign office|state department|mission))\b"
+)
+
+
+def find_people(article: Article, registry: Registry) -> None:
+    """Every person named with a sign of being a person: a title, an honorific, an
+    apposition, a verb of saying beside the name, or a surname used again alone."""
+    countries = registry.countries
+    pending: list[tuple[Sentence, int, int]] = []
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        at = 0
+        while at < len(tokens):
+            end = name_run(tokens, at, countries)
+            if end == at:
+                at += 1
+                continue
+            if not _add_signed(registry, sentence, at, end):
+                pending.append((sentence, at, end))
+            at = end
+    for quote in article.quotes:  # "…bolstered by President Park Geun-hye's tour…"
+        inside = Sentence(quote.start, quote.end, quote.paragraph, words_of(article, quote))
+        at = 0
+        while at < len(inside.tokens):
+            end = name_run(inside.tokens, at, countries)
+            if end > at and title_before(inside.tokens, at, countries) is not None:
+                _add_signed(registry, inside, at, end)
+            at = max(end, at + 1)
+    _add_reused(article, registry, pending)
+
+
+def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) -> bool:
+    """Add the name at tokens[start:end] if something around it says it is a person."""
+    tokens = sentence.tokens
+    countries = registry.countries
+    name = clean_name(tokens[start:end])
+    if countries.city(name) or countries.country_of(name):
+        return True  # "Rio de Janeiro": a place, whatever stands around it
+    if start > 0 and countries.country_of(f"{tokens[start - 1].text} {name}"):
+        return True  # "Brunei Darussalam"
+    following = tokens[end] if end < len(tokens) else None
+    if following is not None and (
+        is_title_head(following.lower)
+        or (following.capitalised and following.lower in NOT_NAME_WORDS)
+    ):
+        return True  # "Oil Minister", "Liaison Department", "Downing Street": not a name
+    if _title_case(tokens) and registry.find(name) is None and registry._by_part(name) is None:
+        return True  # a headline in Title Case capitalises every word
+    span = (tokens[start].start, tokens[end - 1].end - (2 if tokens[end - 1].possessive else 0))
+    title = title_before(tokens, start, countries)
+    after = title_after(tokens, end, countries)
+    if title is not None and after is not None and title[0].lower() in ADDRESS_TITLES:
+        title = (after[0], after[1] or title[1], title[2])  # "Sheikh X, Foreign Minister"
+    if title is not None:
+        text, country, first = title
+        evidence = (tokens[first].start, span[1])
+        person = registry.add_person(name, evidence, text, country)
+        person.namings.append(span)
+        return True
+    if after is not None and end - start >= 2:
+        person = registry.add_person(name, span, after[0], after[1])
+        person.namings.append(span)
+        return True
+    if 2 <= end - start <= 4 and _who_follows(tokens, end):
+        person = registry.add_person(name, span)  # "Jang Song-thaek, who was considered"
+        person.namings.append(span)
+        return True
+    if end - start >= 2 and _of_country(tokens, end, countries):
+        person = registry.add_person(name, span, None, _of_country(tokens, end, countries))
+        person.namings.append(span)
+        return True
+    if honorific_before(tokens, start) or _speaks(tokens, start, end):
+        person = registry.find(name) or registry._by_part(name)
+        if person is None and end - start == 1:
+            person = registry.add_person(name, span)
+            person.flags.append("named only by one word: give the full name if the article has it")
+        elif person is None:
+            person = registry.add_person(name, span)
+        person.namings.append(span)
+        return True
+    known = registry.find(name) or registry._by_part(name)
+    if known is not None and known.kind == "person":
+        known.namings.append(span)
+        return True
+    return False
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A line whose every long word is capitalised: a headline written in Title Case."""
+    long = [t for t in tokens if len(t.text) > 3 and t.text.isalpha()]
+    return len(long) >= 4 and all(t.capitalised for t in long)
+
+
+def _who_follows(tokens: list[Token], end: int) -> bool:
+    """ ", who" after a name: people are "who", places and bodies "which"."""
+    return end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].lower == "who"
+
+
+def _of_country(tokens: list[Token], end: int, countries: Countries) -> str | None:
+    """ "Ajit Doval of India": a name followed by "of" and a country, as wire copy writes a
+    delegate's country."""
+    if end + 1 < len(tokens) and tokens[end].lower == "of":
+        return countries.country_of(tokens[end + 1].text)
+    return None
+
+
+def _speaks(tokens: list[Token], start: int, end: int) -> bool:
+    """A verb of saying right after the name, or "said NAME" at the end of a quotation.
+    Verbs are in lower case: "the United States" has no verb in it."""
+    after = tokens[end] if end < len(tokens) else None
+    if after is not None and after.text.islower() and after.lower in SPEECH_VERBS:
+        return True
+    before = tokens[start - 1] if start > 0 else None
+    return (
+        before is not None
+        and before.text.islower()
+        and before.lower in SPEECH_VERBS
+        and start >= 2
+        and (tokens[start - 2].text in {",", "Q"} or tokens[start - 2].quote is not None)
+    )
+
+
+def _add_reused(article: Article, registry: Registry, pending) -> None:
+    """A run of two to four name words outside page furniture is a person when its last
+    word stands alone elsewhere as a name ("Leo Varadkar" ... "Varadkar said")."""
+    countries = registry.countries
+    alone: set[str] = set()
+    for sentence in article.sentences:
+        tokens = sentence.tokens
+        for at, token in enumerate(tokens):
+            if not is_name_word(token, countries) or at == 0:
+                continue
+            left = tokens[at - 1]
+            right = tokens[at + 1] if at + 1 < len(tokens) else None
+            if is_name_word(left, countries) or (right and is_name_word(right, countries)):
+                continue
+            alone.add(token.lower)
+    for sentence, start, end in pending:
+        if sentence.paragraph in article.furniture or not 2 <= end - start <= 4:
+            continue
+        tokens = sentence.tokens[start:end]
+        last = tokens[-1].lower
+        if last not in alone and not _in_prose(sentence.tokens, start, end):
+            continue
+        if any(last in {w.lower() for w in e.name.split()} for e in registry.people()):
+            continue  # a known person's surname in another name: "Howdy Modi", "Mrs Lee"
+        name = clean_name(tokens)
+        span = (tokens[0].start, tokens[-1].end - (2 if tokens[-1].possessive else 0))
+        person = registry.add_person(name, span)
+        person.namings.append(span)
+        person.flags.append("no title in the article: check it is a person")
+
+
+# Endings of place names, and words that follow one: never a person's.
+_PLACE_ENDINGS = ("land", "stan", "shire", "burg", "burgh", "ville", "polis", "grad", "abad")
+_PLACE_WORDS = frozenset(
+    "plateau prefecture county region valley desert hills mount lake river island islands"
+    " airport port cathedral avenue square bridge".split()
+)
+
+
+def _in_prose(tokens: list[Token], start: int, end: int) -> bool:
+    """Two or three name words inside a sentence, with prose on both sides: a person named
+    without a title ("used by David Cameron and George Osborne during …"). Not at the start of
+    the sentence, not beside other capitalised words, not a place."""
+    if not 2 <= end - start <= 3 or start == 0:
+        return False
+    before, after = tokens[start - 1], tokens[end] if end < len(tokens) else None
+    if before.capitalised or before.text in {"Q", "(", "-"}:
+        return False
+    if after is not None and (after.capitalised or after.lower in _PLACE_WORDS):
+        return False
+    words = [t.lower for t in tokens[start:end]]
+    if any(w.endswith(_PLACE_ENDINGS) for w in words):
+        return False
+    return before.lower in {"and", "by", "with", "of", ",", "to", "from", "led", "aide", "as"} or (
+        after is not None and after.text.islower() and after.text.endswith(("ed", "s"))
+    )
+
+
+def find_bodies(article: Article, registry: Registry) -> None:
+    """Ministries, offices and other bodies that can speak, with their country."""
+    countries: Countries = registry.countries
+    for number, (start, end) in enumerate(article.paragraphs):
+        if number in article.furniture:
+            continue
+        for match in _BODY.finditer(article.text, start, end):
+            name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip()
+            if not name or name.split()[0] in {"of", "for", "and"}:
+                continue
+            owner = match.group("owner")
+            country = countries.country_of(owner) if owner else None
+            for word in name.split():
+                country = country or countries.country_of(word)
+            name_start = match.start("name") + match.group("name").index(name)
+            body = registry.add_body(name, (name_start, name_start + len(name)), country)
+            body.namings.append((name_start, name_start + len(name)))
+            if owner and country and match.group() not in body.aliases:
+                body.aliases.append(match.group().strip())
+        for match in _OWNED_BODY.finditer(article.text, start, end):
+            country = countries.country_of(match.group("owner"))
+            if country is None:
+                continue
+            name = match.group()
+            body = registry.add_body(name, (match.start(), match.end()), country)
+            body.namings.append((match.start(), match.end()))

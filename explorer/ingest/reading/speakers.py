@@ -1,0 +1,341 @@
+"""Whom a speaker phrase means: a name, a pronoun, a description, a body or a statement."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from explorer.ingest.reading.countries import known_countries
+from explorer.ingest.reading.cues import (
+    OPENERS,
+    PRONOUN_KINDS,
+    WHEN,
+    skip_forward,
+    verbish,
+)
+from explorer.ingest.reading.lexicon import (
+    BODY_NOUNS,
+    GROUP_NOUNS,
+    PERSON_NOUNS,
+    STATEMENT_NOUNS,
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+)
+from explorer.ingest.reading.names import Entity, Registry, is_name_word, name_run, slug
+from explorer.ingest.reading.text import Article, Spans, Token
+
+# "the visiting minister", "the guest", and what says a person is visiting.
+VISITING = frozenset({"visiting", "visitor", "guest", "guests"})
+VISIT_WORDS = frozenset(
+    "visit visits visiting visited arrive arrives arrived arriving touring".split()
+)
+
+
+class Attributor:
+    """Resolves the speakers of every quotation of one article."""
+
+    def __init__(self, article: Article, registry: Registry) -> None:
+        self.article = article
+        self.registry = registry
+        self.sentence_index = {id(s): i for i, s in enumerate(article.sentences)}
+        self.quoted = Spans((q.start, q.end) for q in article.quotes)
+        self._index_key: tuple[int, int] | None = None
+        self._starts: list[int] = []
+        self._items: list[tuple[int, Entity]] = []
+        self._subjects: dict[int, Entity | None] = {}
+        self.spoke: dict[int, Entity] = {}  # sentence index -> the person quoted in it
+
+    def _index(self) -> tuple[list[int], list[tuple[int, Entity]]]:
+        """Every naming of a person outside quotations, in order (rebuilt when people or
+        namings were added since)."""
+        people = self.registry.people()
+        key = (len(self.registry.entities), sum(len(p.namings) for p in people))
+        if key != self._index_key:
+            items = sorted(
+                (
+                    (start, person)
+                    for person in people
+                    for start, _ in person.namings
+                    if not self.quoted.holds(start)
+                ),
+                key=lambda item: item[0],
+            )
+            self._starts, self._items, self._index_key = [i[0] for i in items], items, key
+        return self._starts, self._items
+
+    def recent_people(self, before: int, most: int = 8) -> list[Entity]:
+        """People named before `before`, outside quotations, latest naming first."""
+        starts, items = self._index()
+        found: list[Entity] = []
+        for at in range(bisect.bisect_left(starts, before) - 1, -1, -1):
+            person = items[at][1]
+            if person not in found:
+                found.append(person)
+                if len(found) == most:
+                    break
+        return found
+
+    def later_people(self, after: int, most: int = 8) -> list[Entity]:
+        """People named after `after`, outside quotations, first naming first."""
+        starts, items = self._index()
+        found: list[Entity] = []
+        for _, person in items[bisect.bisect_right(starts, after) :]:
+            if person not in found:
+                found.append(person)
+                if len(found) == most:
+                    break
+        return found
+
+    def resolve(self, tokens: list[Token], who: tuple[int, int]) -> tuple[list[str], list[str]]:
+        """The entity keys a speaker phrase means, and any doubt about it."""
+        phrase = tokens[who[0] : who[1]]
+        position = phrase[0].start
+        text = " ".join(t.text for t in phrase)
+        lower = text.lower()
+        head = phrase[-1].lower
+        if lower in PRONOUN_KINDS:
+            return self._pronoun(lower, position)
+        if head in GROUP_NOUNS or (head.endswith("s") and head[:-1] in PERSON_NOUNS):
+            return [], [f"said by {text!r}, not one named speaker: name them or leave it"]
+        if head in STATEMENT_NOUNS:
+            return self._statement(tokens, who)
+        if all(t.capitalised for t in phrase):
+            known = self.registry.find(text) or self.registry._by_part(text)
+            if known is not None:
+                return [known.key], []
+        if " and " in f" {lower} " and all(t.capitalised or t.lower == "and" for t in phrase):
+            parts = text.split(" and ")
+            keys = [self._named(p.strip(), (position, position)) for p in parts]
+            return [k for k in keys if k], ["two speakers named together: check both"]
+        countries = known_countries()
+        if is_name_word(phrase[0], countries) or all(
+            is_name_word(t, countries) or t.text == "." for t in phrase
+        ):
+            key = self._named(text.replace(" .", "."), (phrase[0].start, phrase[-1].end))
+            return ([key], []) if key else ([], [f"no one called {text!r}"])
+        if head in STATEMENT_NOUNS:
+            return self._statement(tokens, who)
+        if head in GROUP_NOUNS or (head.endswith("s") and head[:-1] in PERSON_NOUNS):
+            return [], [f"said by {text!r}, not one named speaker: name them or leave it"]
+        if head in PERSON_NOUNS or head in TITLE_HEADS:
+            if phrase[0].lower in {"a", "an"}:
+                return self._unnamed(text, phrase)
+            return self._described(phrase, position)
+        if head in BODY_NOUNS or any(t.capitalised for t in phrase[1:]):
+            return self._body(phrase, position)
+        return [], [f"no speaker found in {text!r}"]
+
+    def _named(self, name: str, span: tuple[int, int]) -> str | None:
+        name = name.removesuffix("’s").removesuffix("'s")
+        for honorific in ("Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs ", "Dr "):
+            name = name.removeprefix(honorific)
+        known = self.registry.find(name) or self.registry._by_part(name)
+        if known is not None:
+            return known.key
+        person = self.registry.add_person(name, span)
+        person.namings.append(span)
+        person.flags.append("named only as a speaker: check the name and give a title")
+        return person.key
+
+    def _pronoun(self, pronoun: str, position: int) -> tuple[list[str], list[str]]:
+        if pronoun == "it":
+            bodies = [b for b in self.registry.bodies() if b.start < position]
+            if bodies:
+                return [bodies[-1].key], ["'it' taken as the body named last"]
+            return [], ["no body for 'it' to refer to"]
+        if pronoun == "they":
+            people = self.recent_people(position)
+            return [p.key for p in people[:2]], ["'they' taken as the two people named last"]
+        person = self.antecedent(position)
+        if person is not None:
+            return [person.key], [f"{pronoun!r} taken as {person.name}"]
+        return [], [f"no one for {pronoun!r} to refer to"]
+
+    def antecedent(self, position: int) -> Entity | None:
+        """Whom "he" or "she" at `position` means: the person a fronted clause of the same
+        sentence names ("When reporters reached X, he said"), else the subject of the
+        sentence before (itself followed back through "he"), else the person named last."""
+        sentence = self.article.sentence_at(position)
+        if sentence is not None:
+            tokens = sentence.tokens
+            if tokens and tokens[0].lower in WHEN:
+                named = [p for at, p in self.namings(sentence) if at < position]
+                acting = self.acting(sentence, before=position)
+                if acting is not None:
+                    return acting
+                if named:
+                    return named[-1]
+            index = self.sentence_index[id(sentence)]
+            for earlier in range(index - 1, max(index - 4, -1), -1):
+                speaker = self.spoke.get(earlier)
+                if speaker is not None:
+                    return speaker
+                subject = self.subject(earlier)
+                if subject is not None:
+                    return subject
+        people = self.recent_people(position)
+        return people[0] if people else None
+
+    def namings(self, sentence) -> list[tuple[int, Entity]]:
+        """(position, person) of each naming of a person in a sentence, outside quotations."""
+        starts, items = self._index()
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        return items[first:last]
+
+    def subject(self, index: int) -> Entity | None:
+        """The person a sentence is about: the first one named right before a verb (not a
+        possessive), or, for a sentence opening with "he" or "she", the one before's."""
+        if index in self._subjects:
+            return self._subjects[index]
+        self._subjects[index] = None  # no loops
+        sentence = self.article.sentences[index]
+        found = None
+        words = [t for t in sentence.tokens if t.text not in {",", "Q"}]
+        opening = next((t for t in words if t.lower not in OPENERS), None)
+        if opening is not None and opening.lower in {"he", "she"} and index > 0:
+            found = self.subject(index - 1)
+        else:
+            found = self.acting(sentence)
+        self._subjects[index] = found
+        return found
+
+    def acting(self, sentence, before: int | None = None) -> Entity | None:
+        """The first person named in a sentence right before a verb, not as a possessive."""
+        tokens = sentence.tokens
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        for start, person in self.namings(sentence):
+            at = starts.get(start)
+            if at is None or (before is not None and start >= before):
+                continue
+            end = max(name_run(tokens, at, known_countries()), at + 1)
+            if tokens[end - 1].possessive:
+                continue
+            following = skip_forward(tokens, end)
+            if following < len(tokens) and verbish(tokens[following]):
+                return person
+        return None
+
+    def _described(self, phrase: list[Token], position: int) -> tuple[list[str], list[str]]:
+        """ "the minister", "the Indian leader", "the EAM": the latest person fitting it."""
+        countries = known_countries()
+        country = next(
+            (countries.country_of(t.text) for t in phrase if countries.country_of(t.text)), None
+        )
+        noun = phrase[-1].lower
+        expanded = TITLE_ABBREVIATIONS.get(noun, noun)
+        described = " ".join(t.text for t in phrase)
+        people = self.recent_people(position)
+        sentence = self.article.sentence_at(position)
+        if sentence is not None and self.article.is_headline(sentence.paragraph):
+            # A headline speaks of people the story names after it.
+            people += [p for p in self.later_people(position) if p not in people]
+        if any(t.lower in VISITING for t in phrase):
+            # "the visiting minister": the person the article has visiting, if one is.
+            visitors = [p for p in people if self.is_visitor(p)]
+            if visitors:
+                return [visitors[0].key], [f"{described!r} taken as {visitors[0].name}, visiting"]
+        for person in people:
+            title = (person.title or "").lower()
+            if country and person.country and person.country != country:
+                continue
+            title_words = title.replace("-", " ").split()
+            if (
+                noun in title_words
+                or (
+                    expanded.split()[-1] in title_words
+                    and set(expanded.split()) <= set(title_words)
+                )
+                or (noun in {"leader", "diplomat", "official"} and title)
+            ):
+                return [person.key], [f"{described!r} taken as {person.name}"]
+        for group in reversed([b for b in self.registry.bodies() if b.kind == "group"]):
+            if group.start < position and group.name.lower().split()[-1] == noun:
+                return [group.key], [f"{described!r} taken as {group.name!r} before"]
+        return [], [f"no one named before fits {described!r}"]
+
+    def is_visitor(self, person: Entity) -> bool:
+        """Whether the article has this person visiting: a word of visiting or arriving
+        among the few words right after one of their namings ("X, who is on a visit to",
+        "X arrived in")."""
+        text = self.article.text
+        for start, end in person.namings:
+            if self.quoted.holds(start):
+                continue
+            words = re.findall(r"[\w’']+", text[end : end + 60])[:6]
+            if any(word.lower() in VISIT_WORDS for word in words):
+                return True
+        return False
+
+    def _body(self, phrase: list[Token], position: int) -> tuple[list[str], list[str]]:
+        head = phrase[-1].lower
+        named = " ".join(t.text for t in phrase if t.lower not in {"the", "a", "an"})
+        known = self.registry.find(named)
+        if known is not None:
+            return [known.key], []
+        bodies = [b for b in self.registry.bodies() if b.start < position]
+        for body in reversed(bodies):
+            if head in body.name.lower():
+                return [body.key], [f"{named!r} taken as {body.name}"]
+        if any(t.capitalised for t in phrase if t.lower not in {"the", "a", "an"}):
+            start, end = phrase[0].start, phrase[-1].end
+            body = self.registry.add_body(named, (start, end))
+            body.namings.append((start, end))
+            return [body.key], []
+        return [], [f"no body named before fits {named!r}"]
+
+    def _statement(self, tokens: list[Token], who: tuple[int, int]) -> tuple[list[str], list[str]]:
+        """ "X's statement said" speaks for X; "a statement read" names no one."""
+        phrase = tokens[who[0] : who[1]]
+        owners = [t for t in phrase if t.possessive]
+        if owners:
+            owner = owners[0].text[:-2]
+            known = self.registry.find(owner)
+            if known is None:
+                start = owners[0].start
+                known = self.registry.add_body(owner, (start, start + len(owner)))
+                known.namings.append((start, start + len(owner)))
+            return [known.key], []
+        if phrase[0].lower in {"the", "that", "this"}:
+            issuer = self.issuer(phrase[0].start)
+            if issuer is not None:
+                return [issuer.key], [f"'the statement' taken as {issuer.name}'s, named before"]
+        return [], ["a statement: say who issued it"]
+
+    def issuer(self, position: int) -> Entity | None:
+        """Who issued the statement named last before `position`: in the sentence naming
+        it, the body or person nearest before the word ("X said in a statement"), else the
+        first after it ("a statement from X")."""
+        text = self.article.text
+        nouns = "|".join(sorted(STATEMENT_NOUNS))
+        window = max(0, position - 2000)
+        mentions = list(re.finditer(rf"\b(?:{nouns})\b", text[window:position], re.I))
+        for mention in reversed(mentions):
+            at = window + mention.start()
+            sentence = self.article.sentence_at(at)
+            if sentence is None:
+                continue
+            named = sorted(
+                (start, entity)
+                for entity in self.registry.entities.values()
+                if entity.kind in {"person", "body"}
+                for start, _ in entity.namings
+                if sentence.start <= start < sentence.end and not self.quoted.holds(start)
+            )
+            before = [entity for start, entity in named if start < at]
+            after = [entity for start, entity in named if start > at]
+            if before or after:
+                return before[-1] if before else after[0]
+        return None
+
+    def _unnamed(self, text: str, phrase: list[Token]) -> tuple[list[str], list[str]]:
+        """ "a senior administration official": an unnamed speaker, kept as a group."""
+        name = " ".join(t.text for t in phrase if t.lower not in {"a", "an"})
+        start, end = phrase[0].start, phrase[-1].end
+        key = slug(name)
+        group = self.registry.entities.get(key)
+        if group is None:
+            group = Entity(key, "group", name, start, end)
+            self.registry.entities[key] = group
+        group.namings.append((start, end))
+        return [key], [f"an unnamed speaker, {text!r}"]

@@ -594,3 +594,27 @@ async def test_the_theme_picker_opens_once_however_fast_enter_comes(app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_search_ending_after_the_palette_is_taken_apart(app):
+    """A palette search that finishes while the palette's widgets are gone changes nothing
+    (under load, seed 35 of the fuzz test crashed here: no LoadingIndicator)."""
+    import asyncio
+
+    from textual.command import CommandList
+    from textual.widgets import LoadingIndicator
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_command_palette()
+        while not app.screen.query(CommandList):
+            await asyncio.sleep(0)
+        palette = app.screen
+        await palette.query_one(LoadingIndicator).remove()
+        await palette.query_one(CommandList).remove()
+        palette._show_busy = True
+        palette._list_visible = True
+        await pilot.pause()
+        assert app.is_running and app.screen is palette
+        await palette.dismiss()
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

@@ -175,12 +175,13 @@ def test_a_page_without_the_html_extra_says_how_to_install_it(tmp_path):
     assert "pip install 'explorer[html]'" in result.stderr
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(90)
 def test_drafting_grows_with_the_article_not_faster(tmp_path):
-    """A megabyte of copy (one long line, and many paragraphs) drafts in bounded time."""
+    """Half a megabyte of copy as one long line, and as many paragraphs, drafts in bounded
+    time (either took minutes while the rules were quadratic)."""
     paragraph = (FIXTURES / "articles" / "wire_brasilia.txt").read_text(encoding="utf-8")
-    for text in (paragraph.replace("\n", " ") * 1000, paragraph * 1000):
-        assert len(text.encode()) > 900_000
+    for text in (paragraph.replace("\n", " ") * 500, paragraph * 500):
+        assert len(text.encode()) > 450_000
         tomllib.loads(draft_text(text, "big.txt", KEYWORDS))
 
 

@@ -89,7 +89,7 @@ async def test_resize_storm(dataset):
     rng = random.Random(4)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("3")
-        for _ in range(40):
+        for _ in range(20):
             await pilot.resize_terminal(rng.randint(20, 220), rng.randint(6, 70))
         await pilot.resize_terminal(90, 26)
         await pilot.pause()

@@ -91,6 +91,7 @@ def _guarded_palette() -> type:
     from textual.command import CommandList, CommandPalette
     from textual.css.query import NoMatches
     from textual.events import Resize
+    from textual.widgets import LoadingIndicator
 
     from explorer.tui.screens.resize import drop_if_stale
 
@@ -112,6 +113,14 @@ def _guarded_palette() -> type:
             except NoMatches:
                 if self.is_attached and self.query(CommandList):
                     raise  # a real fault, not a palette that closed mid-search
+
+        def _watch__list_visible(self) -> None:
+            if self.query(CommandList):  # a late search may end after the palette is gone
+                super()._watch__list_visible()
+
+        async def _watch__show_busy(self) -> None:
+            if self.query(LoadingIndicator) and self.query(CommandList):
+                await super()._watch__show_busy()
 
         def dismiss(self, result: object = None) -> AwaitComplete:
             if not self.is_active:

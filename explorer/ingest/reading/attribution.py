@@ -10,8 +10,10 @@ from explorer.ingest.reading.cues import (
     Cue,
     according_to,
     cue_after,
+    cue_alone,
     cue_before,
     echoed_in,
+    final_cue,
     is_speech_verb,
     names_before,
     subject_before,
@@ -40,7 +42,7 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
     """Every quotation with its speakers (or a flag saying why it has none)."""
     attributor = Attributor(article, registry)
     found: list[Said] = []
-    for sentence in article.sentences:
+    for number, sentence in enumerate(article.sentences):
         tokens = sentence.tokens
         for index, token in enumerate(tokens):
             if token.quote is None:
@@ -62,12 +64,21 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
                 names = names_before(tokens, index)
                 if cue is None and names is not None:
                     cue = Cue(names, names[1] - 1)
+                if cue is None and _quote_ends(tokens, index):
+                    following = _next_in_paragraph(article, number)
+                    alone = cue_alone(following.tokens) if following else None
+                    if alone is not None:
+                        _apply(attributor, following.tokens, alone, said)
+                        found.append(said)
+                        continue
+                cue = cue or final_cue(tokens, index)
                 if cue is not None:
                     _apply(attributor, tokens, cue, said)
             found.append(said)
     _share_sentence(article, found)
-    _carry_on(article, found)
     _echoes(article, found)
+    _sentence_subject(article, attributor, found)
+    _carry_on(article, attributor, found)
     for said in found:
         if not said.speakers:
             said.flags.append("no speaker: name one, or delete the entry")
@@ -89,6 +100,20 @@ def _apply(attributor: Attributor, tokens: list[Token], cue: Cue, said: Said) ->
     start = min(tokens[cue.who[0]].start, verb.start)
     end = max(tokens[cue.who[1] - 1].end, verb.end)
     said.attribution = (start, end)
+
+
+def _quote_ends(tokens: list[Token], index: int) -> bool:
+    """Whether nothing but punctuation follows the quotation in its sentence."""
+    return all(not t.text[:1].isalnum() for t in tokens[index + 1 :])
+
+
+def _next_in_paragraph(article: Article, number: int):
+    """The sentence after sentence `number`, if it is in the same paragraph."""
+    if number + 1 < len(article.sentences):
+        following = article.sentences[number + 1]
+        if following.paragraph == article.sentences[number].paragraph:
+            return following
+    return None
 
 
 def _opens(tokens: list[Token], index: int) -> bool:
@@ -139,7 +164,7 @@ def _share_sentence(article: Article, found: list[Said]) -> None:
             said.flags.append("shares the cue of the quotation beside it in the sentence")
 
 
-def _carry_on(article: Article, found: list[Said]) -> None:
+def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> None:
     """A quotation with no cue of its own continues the one before it when it follows in the
     same paragraph, or opens the next paragraph right after a quoted one (as wire copy
     runs a long quotation on)."""
@@ -154,7 +179,34 @@ def _carry_on(article: Article, found: list[Said]) -> None:
                 said.speakers = list(previous.speakers)
                 said.verb = previous.verb
                 said.flags.append("no cue of its own: taken as going on from the quotation before")
+            elif _about(article, attributor, quote, previous, prior.paragraph):
+                said.speakers = list(previous.speakers)
+                said.verb = previous.verb
+                said.flags.append(
+                    "no cue of its own: taken as the speaker before, whom the paragraph"
+                    " between is about"
+                )
         previous = said if said.kind == "direct" else previous
+
+
+def _about(article: Article, attributor: Attributor, quote, previous: Said, before: int) -> bool:
+    """A paragraph that is only a quotation, after a paragraph whose sentences are all
+    about the speaker of the quotation before ("Macron is on a three-day visit …"), which
+    stands in it or in the paragraph before."""
+    paragraph = quote.paragraph
+    if paragraph not in (before + 1, before + 2) or len(previous.speakers) != 1:
+        return False
+    if paragraph - 1 in article.furniture or article.is_headline(paragraph - 1):
+        return False
+    start, end = article.paragraphs[paragraph]
+    if article.text[start : quote.start].strip(" “\"‘'«") or len(
+        article.text[quote.end : end].strip(" ”\"’'».")
+    ):
+        return False  # words of the writer's stand around the quotation
+    between = [s for s in article.sentences if s.paragraph == paragraph - 1]
+    subjects = {attributor.subject(attributor.sentence_index[id(s)]) for s in between}
+    speaker = attributor.registry.entities.get(previous.speakers[0])
+    return bool(between) and subjects == {speaker}
 
 
 def _opens_sentence(article: Article, quote) -> bool:
@@ -195,6 +247,31 @@ def _echoes(article: Article, found: list[Said]) -> None:
                 said.speakers = list(other.speakers)
                 said.flags.append("taken from the longer quotation it echoes: check it")
                 break
+
+
+def _sentence_subject(article: Article, attributor: Attributor, found: list[Said]) -> None:
+    """Words quoted inside a sentence about a person, with no cue of their own, are taken
+    as that person's, flagged: “Modi admired Sirisena's vision of a “truly Sri Lankan
+    government””, “May has promised to be “frank””."""
+    for said in found:
+        if said.cued or said.speakers or said.kind != "direct":
+            continue
+        sentence = article.sentence_at(said.start)
+        if sentence is None or sentence.paragraph in article.furniture:
+            continue
+        if article.is_headline(sentence.paragraph):
+            continue
+        tokens = sentence.tokens
+        index = next(
+            (i for i, t in enumerate(tokens) if t.quote and t.quote.start == said.start), None
+        )
+        if index is None or _opens(tokens, index):
+            continue  # a quotation opening its sentence is no phrase of the writer's
+        person = attributor.subject(attributor.sentence_index[id(sentence)])
+        if person is None:
+            continue
+        said.speakers = [person.key]
+        said.flags.append(f"quoted in a sentence about {person.name}: taken as theirs, check it")
 
 
 REPORTING = SPEECH_VERBS | frozenset(

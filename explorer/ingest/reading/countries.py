@@ -12,6 +12,8 @@ from explorer.ingest.reading.text import Spans
 
 _REGION = re.compile(r"(?:Latin|South|North|Central)[ -]$")
 # Words after a capital that make it stand for its government: it acts, it owns.
+# A city as the place a visit goes to or comes from: "arrived in Tokyo", "leaving for Seoul".
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|for|from|visit|visits|visiting|visited|via)\s+$")
 _ACTING = re.compile(
     r"\s+(?:has|have|had|is|was|will|would|wants|said|says|hopes|insists|perceives|"
     r"believes|accused|rejected|welcomed|agreed|announced|remains|continues|may|must)\b"
@@ -94,7 +96,8 @@ class Countries:
             city = match.group(1)
             if city in NOT_METONYMS or skip.holds(match.start()):
                 continue
-            if match.group(2) or _ACTING.match(text, match.end()):
+            before = text[max(0, match.start() - 12) : match.start()]
+            if match.group(2) or _ACTING.match(text, match.end()) or _PLACE_BEFORE.search(before):
                 self._add(found, self.cities[city], city, match.span(1))
         return found
 

@@ -12,6 +12,7 @@ from explorer.ingest.reading.lexicon import (
     BODY_NOUNS,
     GROUP_NOUNS,
     MONTHS,
+    OUTLET_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -92,7 +93,7 @@ def subject_before(tokens: list[Token], verb: int) -> tuple[int, int] | None:
             if is_name_word(tokens[start - 2], _countries()):
                 return left, end
         return start, end
-    if token.lower in PERSON_NOUNS | BODY_NOUNS | STATEMENT_NOUNS | GROUP_NOUNS or (
+    if token.lower in PERSON_NOUNS | BODY_NOUNS | STATEMENT_NOUNS | GROUP_NOUNS | OUTLET_NOUNS or (
         token.lower.endswith("s") and token.lower[:-1] in PERSON_NOUNS
     ):
         start = at
@@ -222,7 +223,7 @@ def subject_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         at += 1
     if at < len(tokens) and tokens[at].lower in PERSON_NOUNS | BODY_NOUNS | STATEMENT_NOUNS:
         return start, at + 1
-    if at < len(tokens) and tokens[at].lower in GROUP_NOUNS:
+    if at < len(tokens) and tokens[at].lower in GROUP_NOUNS | OUTLET_NOUNS:
         return start, at + 1
     return None
 
@@ -273,6 +274,9 @@ def cue_after(tokens: list[Token], quote: int) -> Cue | None:
     if is_speech_verb(tokens[at]) and tokens[at].lower not in TOLD_VERBS:
         who = subject_after(tokens, at)
         return Cue(who, at) if who else None
+    apposed = _apposed(tokens, at)
+    if apposed is not None:
+        return apposed
     for verb in range(at + 1, min(at + 9, len(tokens))):
         if is_speech_verb(tokens[verb]):
             who = subject_before(tokens, verb)
@@ -288,6 +292,83 @@ def cue_after(tokens: list[Token], quote: int) -> Cue | None:
     return quoted
 
 
+def _apposed(tokens: list[Token], at: int) -> Cue | None:
+    """“…,” X, the ministry's director for Asia, said: a name, an apposition between
+    commas (no verb of saying, no quotation in it), then the verb."""
+    start = at
+    if tokens[start].lower in _HONORIFICS:  # "Mr Esipisu", "Mr. Esipisu"
+        start += 1
+        if start < len(tokens) and tokens[start].text == ".":
+            start += 1
+    end = name_run(tokens, start, _countries()) if start < len(tokens) else start
+    if end <= start or end >= len(tokens) or tokens[end].text != ",":
+        return None
+    for close in range(end + 1, min(end + 16, len(tokens))):
+        token = tokens[close]
+        # no closing comma after a title: "X, Secretary (East) in the Ministry told"
+        if (
+            is_speech_verb(token)
+            and tokens[close - 1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.lower in _TITLE_GLUE for t in tokens[end + 1 : close])
+        ):
+            return Cue((start, end), close)
+        if token.quote is not None or token.text in {".", ";"} or is_speech_verb(token):
+            return None
+        if token.text == ",":
+            verb = close + 1
+            if verb < len(tokens) and is_speech_verb(tokens[verb]) and close > end + 1:
+                return Cue((start, end), verb)
+            return None
+    return None
+
+
+_AFTER_A_CUE = frozenset(
+    """
+    . , on in at to during after while from via late earlier later yesterday today tonight
+    reporters journalists
+    """.split()
+)
+
+
+_TITLE_GLUE = frozenset({"of", "in", "for", "and", "the", "(", ")", "a", "an", "to", "at"})
+
+
+def cue_alone(tokens: list[Token], offset: int = 0) -> Cue | None:
+    """A sentence that is only a cue for the quotation ending the sentence before it
+    ("“… very special!” Trump tweeted.", "“… postponement?” Mr. Adesina said."): a
+    speaker and a verb of saying, then at most a few words of time or place."""
+    for verb in range(min(6, len(tokens))):
+        token = tokens[verb]
+        if token.quote is not None:
+            return None
+        if not is_speech_verb(token):
+            continue
+        if verb == 0:
+            who = subject_after(tokens, 0)
+        else:
+            who = subject_before(tokens, verb)
+            if who is not None and not all(
+                t.lower in _HONORIFICS or t.text == "." for t in tokens[: who[0]]
+            ):
+                who = None
+        rest = tokens[(who[1] if verb == 0 and who else verb + 1) :]
+        if who is None or len(rest) > 7 or any(t.quote is not None for t in rest):
+            return None
+        if rest and (rest[0].lower not in _AFTER_A_CUE and rest[0].lower not in WEEKDAYS):
+            return None
+        return Cue((who[0] + offset, who[1] + offset), verb + offset)
+    return None
+
+
+def final_cue(tokens: list[Token], quote: int) -> Cue | None:
+    """A quotation inside a sentence that ends with its cue after a comma: “X “will
+    advance peace” in the island nation, Prime Minister Y said Monday.”"""
+    commas = [i for i in range(quote + 1, len(tokens)) if tokens[i].text == ","]
+    if not commas or any(t.quote is not None for t in tokens[quote + 1 :]):
+        return None
+    return cue_alone(tokens[commas[-1] + 1 :], offset=commas[-1] + 1)
+
+
 def _only_titles(tokens: list[Token]) -> bool:
     """Whether these tokens (between a quotation's end and its speaker's name) are only
     honorifics, titles and the like: "Mr.", "Foreign Minister", "the"."""
@@ -301,12 +382,16 @@ def _only_titles(tokens: list[Token]) -> bool:
     ) and not any(t.text.islower() and t.lower in SPEECH_VERBS for t in tokens)
 
 
+# "quoted as saying", "quoted as telling reporters".
+QUOTED_AS = frozenset({"saying", "said", "telling", "adding", "stating"})
+
+
 def _quoted_as_saying(tokens: list[Token], at: int) -> Cue | None:
     """“…,” the paper quoted X as saying / “…,” X was quoted as saying: X speaks."""
     for verb in range(at, min(at + 14, len(tokens))):
         if tokens[verb].quote is not None or tokens[verb].text == ".":
             break
-        if tokens[verb].lower in {"saying", "said"}:
+        if tokens[verb].lower in QUOTED_AS:
             return _quoted_before(tokens, verb)
     return None
 
@@ -343,7 +428,7 @@ def cue_before(tokens: list[Token], quote: int) -> Cue | None:
 
 def _quoted_before(tokens: list[Token], verb: int) -> Cue | None:
     """ "Adesina quoted Buhari as saying: “…”", "X was quoted as saying": X speaks."""
-    if tokens[verb].lower not in {"saying", "said"} or verb < 2:
+    if tokens[verb].lower not in QUOTED_AS or verb < 2:
         return None
     at = verb - 1
     if tokens[at].lower == "having":

@@ -95,10 +95,15 @@ PERSON_NOUNS = frozenset(
 BODY_NOUNS = frozenset(
     """
     ministry department office government presidency embassy kremlin palace house
-    secretariat commission council agency administration cabinet foreign-ministry
+    secretariat commission council agency administration cabinet foreign-ministry street
     spokesperson's
     """.split()
 )
+# Newspapers and agencies: the last word of an outlet's name, and the nouns that refer back
+# to one ("the paper said").
+OUTLET_HEADS = ("News", "Times", "Post", "Herald", "Tribune", "Gazette", "Journal", "Telegraph",
+                "Chronicle", "Agency", "Globe", "Observer")  # fmt: skip
+OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "agency", "broadcaster", "outlet"})
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "readout"})
 
 # Group nouns: "sources said", "officials said", "analysts say". Never resolved to a person.

@@ -37,15 +37,14 @@ NOT_NAME_WORDS = frozenset(
     summit conference meeting dialogue talks airport station hall palace square street
     road avenue city state states province district island islands sea ocean river lake
     mountain valley peninsula coast gulf bay strait canal centre center stadium hotel
-    guesthouse memorial museum cathedral church mosque temple shrine park garden group
+    guesthouse memorial museum cathedral church mosque temple shrine park garden group united
     organisation organization association federation alliance corporation company news
     times post daily herald tribune press agency network channel radio television tv
     initiative corridor plan programme program agreement treaty accord act strategy
     declaration fund cup games war crisis army navy force forces guard police office
     foreign defence defense affairs security national international global east west
     north south northern southern eastern western central new republic kingdom empire
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december the a an this that these those
+    monday tuesday wednesday thursday friday saturday sunday the a an this that these those
     his her their our its my your we i it they he she there here when while after before
     during as at in on of for with from by to and or but if so not no yes also however
     meanwhile earlier later today yesterday tomorrow tonight last next first second third
@@ -171,10 +170,10 @@ class Registry:
                 return entity  # "De la Torre", "Da Silva": the surname with its particles
             if (
                 len(parts) == 1
-                and len(parts[0]) >= 6
-                and any(_one_apart(parts[0], word) for word in known if len(word) >= 6)
+                and len(parts[0]) >= 5
+                and any(_one_apart(parts[0], word) for word in known if len(word) >= 5)
             ):
-                return entity  # "Rouahni" for "Rouhani": a typo in the copy (flagged)
+                return entity  # "Rouahni" for "Rouhani", "Ebrar" for "Ebrard": a typo
         return None
 
 
@@ -189,8 +188,14 @@ def _folded(form: str) -> str:
 
 
 def _one_apart(a: str, b: str) -> bool:
-    """Whether two words differ by one swap of neighbouring letters."""
-    if len(a) != len(b) or a == b:
+    """Whether two words differ by one swap of neighbouring letters, or one letter left
+    out ("Ebrar", "Ebrard")."""
+    if a == b:
+        return False
+    if abs(len(a) - len(b)) == 1:
+        short, long = sorted((a, b), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    if len(a) != len(b):
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return (
@@ -266,6 +271,11 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
             at += 2  # an initial: "Michael R. Pompeo", "H.R. McMaster"
             continue
         month_date = token.lower in MONTHS and following is not None and following.text.isdigit()
+        if at == start and _month_as_name(tokens, at):
+            at += 1  # "May arrived", "May, the prime minister,": a surname, not the month
+            if token.possessive:
+                break
+            continue
         if is_name_word(token, countries, inside=at > start) and not month_date:
             at += 1
             if token.possessive:
@@ -285,6 +295,33 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
                 continue
         break
     return at
+
+
+# Words before a month that say it is the month: "in May", "since March", "last May".
+_MONTH_CUES = frozenset(
+    """
+    in of on since last next early late mid until till by from this that each every between
+    and to through during before after for
+    """.split()
+)
+
+
+def _month_as_name(tokens: list[Token], at: int) -> bool:
+    """Whether a capitalised month's name stands for a person (Theresa May): not after a
+    word that introduces a date, and followed by a comma, a possessive or a lower-case
+    word rather than a number."""
+    token = tokens[at]
+    bare = token.lower.removesuffix("’s").removesuffix("'s")
+    if bare not in MONTHS or not token.text[:1].isupper():
+        return False
+    if at > 0 and tokens[at - 1].lower in _MONTH_CUES:
+        return False
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    if token.possessive:
+        return True
+    return following is not None and (
+        following.text == "," or (following.text.isalpha() and following.text.islower())
+    )
 
 
 def clean_name(tokens: list[Token]) -> str:
@@ -393,6 +430,11 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
     if at < len(tokens) and countries.country_of(tokens[at].text):
         country = countries.country_of(tokens[at].text)
         at += 1
+    owner = at  # "the Foreign Ministry's East Asia director": the body it serves first
+    while owner < len(tokens) and tokens[owner].capitalised and not tokens[owner].possessive:
+        owner += 1
+    if owner < len(tokens) and owner - at < 5 and tokens[owner].possessive:
+        at = owner + 1
     start = at
     linked = False
     while at < len(tokens):
@@ -402,8 +444,14 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
         elif token.lower in TITLE_LINKS and at > start:
             linked = True
             at += 1
-        elif linked and (token.capitalised or token.lower in {"the", "and", "of"}):
+        elif linked and (
+            token.capitalised or token.lower in {"the", "and", "of"} or token.lower in _BODY_WORDS
+        ):
             at += 1  # what the link names: "of South Korea's National Security Office"
+        elif token.text == "(" and at + 2 < len(tokens) and tokens[at + 2].text == ")":
+            at += 3  # "Secretary (East)"
+        elif (token.capitalised or token.lower == "and") and _head_ahead(tokens, at):
+            at += 1  # the portfolio before the title: "East Asia and Pacific director"
         else:
             break
     kept = tokens[start:at]
@@ -418,6 +466,22 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
     ):
         return None
     return " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s"), country
+
+
+_BODY_WORDS = frozenset(
+    {"foreign", "defence", "defense", "ministry", "office", "affairs", "department"}
+)
+
+
+def _head_ahead(tokens: list[Token], at: int) -> bool:
+    """Whether capitalised words (and "and") from `at` lead to a title's head word."""
+    for look in range(at, min(at + 6, len(tokens))):
+        token = tokens[look]
+        if is_title_head(token.lower) and token.text.islower():
+            return True
+        if not (token.capitalised or token.lower == "and"):
+            return False
+    return False
 
 
 def honorific_before(tokens: list[Token], name_start: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from explorer.ingest.reading.countries import Countries
-from explorer.ingest.reading.lexicon import ADDRESS_TITLES, SPEECH_VERBS
+from explorer.ingest.reading.lexicon import ADDRESS_TITLES, OUTLET_HEADS, SPEECH_VERBS
 from explorer.ingest.reading.names import (
     BODY_HEADS,
     NOT_NAME_WORDS,
@@ -35,6 +35,11 @@ _OWNED_BODY = re.compile(
     r"(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+"
     r"(?P<name>(?:[a-z]+\s+){0,2}?(?:ministry|government|embassy|presidency|cabinet|"
     r"foreign office|state department|mission))\b"
+)
+
+# "the Dubai-based Gulf News", "The Korea Herald": an outlet, which can be quoted.
+_OUTLET = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w-]*\s+){1,3}(?:" + "|".join(OUTLET_HEADS) + r"))\b(?!\s+[A-Z])"
 )
 
 
@@ -233,6 +238,13 @@ def find_bodies(article: Article, registry: Registry) -> None:
             body.namings.append((name_start, name_start + len(name)))
             if owner and country and match.group() not in body.aliases:
                 body.aliases.append(match.group().strip())
+        for match in _OUTLET.finditer(article.text, start, end):
+            name = re.sub(r"^(?:(?:The|A)\s+)?(?:[\w-]+-based\s+)?", "", match.group("name"))
+            name_start = match.end("name") - len(name)
+            if len(name.split()) < 2:
+                continue
+            body = registry.add_body(name, (name_start, match.end("name")))
+            body.namings.append((name_start, match.end("name")))
         for match in _OWNED_BODY.finditer(article.text, start, end):
             country = countries.country_of(match.group("owner"))
             if country is None:

@@ -8,6 +8,7 @@ off by the end of an excerpt. Offsets are the article's own; nothing is rewritte
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -87,8 +88,34 @@ def marks_in(text: str, start: int, end: int) -> list[Mark]:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, the unit real copy breaks paragraphs by."""
-    return [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    """(start, end) of each paragraph: each non-blank line, the unit real copy breaks
+    paragraphs by, except in copy wrapped at a fixed width (wire copy, e-mail), where a line
+    that stops mid-sentence goes on in the next."""
+    lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    soft = [_soft_break(text, line, following) for line, following in itertools.pairwise(lines)]
+    into_lower = sum(
+        is_soft and text[following[0]].islower()
+        for is_soft, following in zip(soft, lines[1:], strict=True)
+    )
+    if into_lower < 3 or into_lower < 0.25 * len(lines):
+        return lines  # the line breaks are the writer's
+    joined = lines[:1]
+    for following, is_soft in zip(lines[1:], soft, strict=True):
+        if is_soft:
+            joined[-1] = (joined[-1][0], following[1])
+        else:
+            joined.append(following)
+    return joined
+
+
+def _soft_break(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether a line runs on into the next: one line break, after a word or a comma (a
+    quotation's closing mark after a comma too: its cue follows)."""
+    end = line[1]
+    last = text[max(line[0], end - 2) : end]
+    return text[end : following[0]].strip(" \t\r") == "\n" and (
+        last[-1:].isalnum() or last[-1:] in ",-" or last in {',"', ",”", ",'", ",’"}
+    )
 
 
 def quotations(text: str) -> list[Quotation]:

@@ -16,6 +16,8 @@ from explorer.ingest.reading.cues import (
 from explorer.ingest.reading.lexicon import (
     BODY_NOUNS,
     GROUP_NOUNS,
+    OUTLET_HEADS,
+    OUTLET_NOUNS,
     PERSON_NOUNS,
     STATEMENT_NOUNS,
     TITLE_ABBREVIATIONS,
@@ -107,6 +109,8 @@ class Attributor:
             parts = text.split(" and ")
             keys = [self._named(p.strip(), (position, position)) for p in parts]
             return [k for k in keys if k], ["two speakers named together: check both"]
+        if head in BODY_NOUNS and phrase[-1].capitalised:
+            return self._body(phrase, position)  # "Downing Street", "the Blue House"
         countries = known_countries()
         if is_name_word(phrase[0], countries) or all(
             is_name_word(t, countries) or t.text == "." for t in phrase
@@ -121,6 +125,8 @@ class Attributor:
             if phrase[0].lower in {"a", "an"}:
                 return self._unnamed(text, phrase)
             return self._described(phrase, position)
+        if head in OUTLET_NOUNS:
+            return self._outlet(text, position)
         if head in BODY_NOUNS or any(t.capitalised for t in phrase[1:]):
             return self._body(phrase, position)
         return [], [f"no speaker found in {text!r}"]
@@ -267,6 +273,17 @@ class Attributor:
                 return True
         return False
 
+    def _outlet(self, text: str, position: int) -> tuple[list[str], list[str]]:
+        """ "the paper said": the newspaper or agency named last (in a headline, first)."""
+        outlets = [b for b in self.registry.bodies() if b.name.split()[-1] in OUTLET_HEADS]
+        before = [b for b in outlets if b.start < position]
+        sentence = self.article.sentence_at(position)
+        if not before and sentence and self.article.is_headline(sentence.paragraph):
+            before = sorted(outlets, key=lambda b: b.start)[:1]
+        if before:
+            return [before[-1].key], [f"{text!r} taken as {before[-1].name}"]
+        return [], [f"no newspaper or agency named before fits {text!r}"]
+
     def _body(self, phrase: list[Token], position: int) -> tuple[list[str], list[str]]:
         head = phrase[-1].lower
         named = " ".join(t.text for t in phrase if t.lower not in {"the", "a", "an"})
@@ -277,11 +294,20 @@ class Attributor:
         for body in reversed(bodies):
             if head in body.name.lower():
                 return [body.key], [f"{named!r} taken as {body.name}"]
+        start, end = phrase[0].start, phrase[-1].end
         if any(t.capitalised for t in phrase if t.lower not in {"the", "a", "an"}):
-            start, end = phrase[0].start, phrase[-1].end
             body = self.registry.add_body(named, (start, end))
             body.namings.append((start, end))
             return [body.key], []
+        if head in BODY_NOUNS and len(phrase) > 2 and phrase[0].lower == "the":
+            # "the external affairs ministry said": a body the story names only so
+            countries = known_countries()
+            country = next(
+                (countries.country_of(t.text) for t in phrase if countries.country_of(t.text)), None
+            )
+            body = self.registry.add_body(named, (phrase[1].start, end), country)
+            body.namings.append((phrase[1].start, end))
+            return [body.key], [f"{named!r}: a body named only in lower case, check its name"]
         return [], [f"no body named before fits {named!r}"]
 
     def _statement(self, tokens: list[Token], who: tuple[int, int]) -> tuple[list[str], list[str]]:

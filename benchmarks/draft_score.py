@@ -239,8 +239,8 @@ def same_date(drafted, gold: dict) -> bool:
 
 
 def score_dates(draft, gold: dict, scores: Scores) -> None:
-    # Gold lists a date written the same way twice (a caption and the story) once.
-    mentions = list({fold(d.text): d for d in getattr(draft, "dates", [])}.values())
+    # Each written date counts, a caption's repeated one too, as gold lists them.
+    mentions = list(getattr(draft, "dates", []))
     days = [d for d in mentions if d.precision == "day"]
     for precision, name in (
         ("day", "dates (days)"),

@@ -70,10 +70,11 @@ PATTERNS = [
     # in 2015 / by 2030 / since 1999
     (
         "year",
-        rf"\b(?:in|by|since|until|till|from|to|of|before|after|during|for)\s+"
-        rf"{_YEAR.format(name='y')}\b(?![-/]\d)",
+        r"\b(?:in|by|since|until|till|from|to|of|before|after|during|for)\s+"
+        r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)",  # "since 1820": an older year too
     ),
 ]
+TWO_MONTHS = frozenset({"month-day-month-day", "day-month-day-month"})
 COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PATTERNS]
 _PUBLISHED = re.compile(
     r"^\s*(?:date\s|updated|last updated|published|posted|source:|\w+ \|)|"
@@ -155,6 +156,10 @@ def read_match(kind: str, match: re.Match) -> DateMention | None:
     if kind == "month":
         month = _month(g.get("m1") or g.get("m2"))
         return _mention(match, (year, month, None), (year, month, None), "month")
+    if kind in TWO_MONTHS and re.search(r"\band\b", match.group()):
+        before = match.string[max(0, match.start() - 12) : match.start()]
+        if not re.search(r"\bbetween\s+(?:the\s+)?$", before):
+            return None  # "on 30th April and 1st May": two days, each read alone
     m1 = _month(g.get("m1"))
     m2 = _month(g.get("m2")) or m1
     d1 = int(g["d1"])
@@ -208,8 +213,8 @@ def _role(article: Article, mention: DateMention) -> str:
             if mention.start - start > 80:
                 before = "…" + before
             if _PUBLISHED.search(before) or (
-                number in article.furniture and mention.precision == "day"
-            ):
+                number in article.furniture and mention.precision == "day" and end - start < 80
+            ):  # a time stamp, not a caption's date of its photograph
                 return "published"
             if _DATELINE.match(before) and len(before) < 60:
                 return "dateline"

@@ -170,6 +170,7 @@ def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> No
     runs a long quotation on)."""
     by_start = {q.start: q for q in article.quotes}
     previous: Said | None = None
+    named: Said | None = None  # the last quotation given a speaker
     for said in found:
         quote = by_start[said.start]
         if not said.cued and previous is not None and previous.speakers:
@@ -179,14 +180,20 @@ def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> No
                 said.speakers = list(previous.speakers)
                 said.verb = previous.verb
                 said.flags.append("no cue of its own: taken as going on from the quotation before")
-            elif _about(article, attributor, quote, previous, prior.paragraph):
-                said.speakers = list(previous.speakers)
-                said.verb = previous.verb
-                said.flags.append(
-                    "no cue of its own: taken as the speaker before, whom the paragraph"
-                    " between is about"
-                )
+        if (
+            not said.cued
+            and not said.speakers
+            and named is not None
+            and _about(article, attributor, quote, named, by_start[named.start].paragraph)
+        ):
+            said.speakers = list(named.speakers)
+            said.verb = named.verb
+            said.flags.append(
+                "no cue of its own: taken as the speaker before, whom the paragraph"
+                " between is about"
+            )
         previous = said if said.kind == "direct" else previous
+        named = said if said.kind == "direct" and said.speakers else named
 
 
 def _about(article: Article, attributor: Attributor, quote, previous: Said, before: int) -> bool:
@@ -206,7 +213,7 @@ def _about(article: Article, attributor: Attributor, quote, previous: Said, befo
     between = [s for s in article.sentences if s.paragraph == paragraph - 1]
     subjects = {attributor.subject(attributor.sentence_index[id(s)]) for s in between}
     speaker = attributor.registry.entities.get(previous.speakers[0])
-    return bool(between) and subjects == {speaker}
+    return bool(between) and subjects - {None} == {speaker}
 
 
 def _opens_sentence(article: Article, quote) -> bool:

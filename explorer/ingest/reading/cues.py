@@ -76,6 +76,12 @@ def subject_before(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         return at, end
     if token.capitalised and token.lower in MONTHS and at == verb - 1:
         return at, end  # "May said": a month does not speak, a person called May does
+    if (
+        _countries().country_of(token.text)
+        and not token.possessive
+        and (at == 0 or not tokens[at - 1].capitalised)
+    ):
+        return at, end  # "India has said": the country, as the report puts it
     if is_name_word(token, _countries()):
         start = at
         while start > 0 and (

@@ -33,6 +33,10 @@ VISIT_WORDS = frozenset(
 )
 
 
+# "his office said", "her spokesman told": words given for the person named before.
+SPOKESPEOPLE = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aides"})
+
+
 class Attributor:
     """Resolves the speakers of every quotation of one article."""
 
@@ -109,6 +113,16 @@ class Attributor:
             parts = text.split(" and ")
             keys = [self._named(p.strip(), (position, position)) for p in parts]
             return [k for k in keys if k], ["two speakers named together: check both"]
+        if phrase[0].lower in {"his", "her"} and head in SPOKESPEOPLE:
+            person = self.antecedent(position)  # "his office said": speaking for him
+            if person is not None:
+                return [person.key], [f"{text!r} taken as speaking for {person.name}"]
+        if len(phrase) == 1 and known_countries().country_of(text) and not phrase[0].possessive:
+            # "India has said": the country's government, as the report puts it
+            code = known_countries().country_of(text)
+            body = self.registry.add_body(text, (phrase[0].start, phrase[0].end), code)
+            body.namings.append((phrase[0].start, phrase[0].end))
+            return [body.key], [f"{text!r}: the country speaks, as the report says; name who"]
         if head in BODY_NOUNS and phrase[-1].capitalised:
             return self._body(phrase, position)  # "Downing Street", "the Blue House"
         countries = known_countries()

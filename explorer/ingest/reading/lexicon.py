@@ -46,6 +46,12 @@ ADDRESS_TITLES = frozenset({"sheikh", "king", "queen", "prince", "princess", "em
 # Honorifics that make what follows a person's name without being a title.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m"})
 
+# Styles of address between a title and a name: "Prime Minister Tun Dr Mahathir Mohamad",
+# "Foreign Minister Datuk Saifuddin Abdullah", "President His Highness Sheikh Khalifa".
+STYLES = frozenset(
+    "tun datuk dato datin seri tan puan haji shri smt his her highness excellency royal".split()
+)
+
 # Short words inside personal names: "Luiz Inácio Lula da Silva", "Mohammed bin Salman".
 NAME_PARTICLES = frozenset(
     """

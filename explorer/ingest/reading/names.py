@@ -22,6 +22,7 @@ from explorer.ingest.reading.lexicon import (
     PLATFORMS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    STYLES,
     TITLE_HEADS,
     TITLE_LINKS,
     TITLE_WORDS,
@@ -38,6 +39,7 @@ NOT_NAME_WORDS = frozenset(
     road avenue city state states province district island islands sea ocean river lake
     mountain valley peninsula coast gulf bay strait canal centre center stadium hotel
     guesthouse memorial museum cathedral church mosque temple shrine park garden group united
+    castle fort gate tower bridge relations economic cooperation development commerce
     organisation organization association federation alliance corporation company news
     times post daily herald tribune press agency network channel radio television tv
     initiative corridor plan programme program agreement treaty accord act strategy
@@ -393,7 +395,9 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
 
     Returns (title text, country id, index where the title begins) or None.
     """
-    if honorific_before(tokens, name_start):  # "special adviser …, Mr. Femi Adesina"
+    while name_start > 0 and (
+        honorific_before(tokens, name_start) or tokens[name_start - 1].lower in STYLES
+    ):  # "special adviser …, Mr. Femi Adesina", "Prime Minister Tun Dr Mahathir"
         name_start -= 2 if tokens[name_start - 1].text == "." else 1
     classes = "".join(_title_class(t, countries) for t in tokens[:name_start])
     found = _TITLE.search(classes)

@@ -382,11 +382,19 @@ def test_every_key_in_help_has_an_action():
 
 
 async def run_palette(pilot, command: str) -> None:
-    """Open the command palette, type `command`, wait for its hits, take the first."""
+    """Open the command palette, enter `command` (pasted whole: one search, not one a
+    letter), wait for its first hit to be highlighted, take it."""
+    from textual.command import CommandInput, CommandList
+
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*command)
-    await pilot.pause(0.5)
+    palette = pilot.app.screen
+    palette.query_one(CommandInput).value = command
+    commands = palette.query_one(CommandList)
+    for _ in range(200):  # hits arrive from a worker: wait for them, at most 2 s
+        await pilot.pause(0.01)
+        if commands.option_count and commands.highlighted is not None:
+            break
     await pilot.press("enter")
     await pilot.pause()
 

@@ -56,7 +56,7 @@ async def test_random_keys_and_resizes_leave_a_working_app(dataset, seed):
     app = make_app(dataset)
     sent = 0
     async with app.run_test(size=(120, 36)) as pilot:
-        while sent < 800:
+        while sent < 600:
             burst = rng.choices(KEYS, weights, k=rng.randint(3, 15))
             for key in burst:
                 app.post_message(key_event(key))  # queued at once, as a fast typist's are

@@ -106,6 +106,30 @@ def test_the_gold_annotations_build(tmp_path):
     assert {s.id for s in dataset.sources} == {"nairobi", "canberra"}
 
 
+@pytest.mark.parametrize(
+    ("text", "traveller", "title"),
+    [
+        (
+            "Premier Ana Lind met visiting Chilean Foreign Minister Tomas Reyes in Oslo on "
+            "Monday. Lind said the talks were useful. Lind also met Reyes's delegation.",
+            "tomas-reyes",
+            "Tomas Reyes's visit to Norway",
+        ),
+        (
+            "Trade Minister Omar Haddad arrived in Nairobi on Monday. Kenyan President Grace "
+            "Wanjiku, who hosted Haddad, said Wanjiku's government wants more trade.",
+            "omar-haddad",
+            None,
+        ),
+    ],
+)
+def test_the_traveller_is_the_one_the_story_has_visiting(text, traveller, title):
+    """Not the host, though the host is named more often."""
+    trip = tomllib.loads(draft_text(text, "a.txt", KEYWORDS))["trips"][0]
+    assert trip["traveller"] == traveller
+    assert title is None or trip["title"] == title
+
+
 def test_draft_command(run_cli, tmp_path):
     out = tmp_path / "draft.toml"
     article = str(FIXTURES / "articles" / "nairobi.txt")

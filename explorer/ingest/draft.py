@@ -15,6 +15,7 @@ from explorer.ingest.reading.countries import Country, known_countries
 from explorer.ingest.reading.dates import DateMention, find_dates, report_date
 from explorer.ingest.reading.names import Entity, Registry
 from explorer.ingest.reading.people import find_bodies, find_people
+from explorer.ingest.reading.speakers import Attributor
 from explorer.ingest.reading.story import (
     Event,
     Leg,
@@ -114,7 +115,8 @@ def draft_article(
 
 
 def traveller(draft: Draft) -> Entity | None:
-    """The person whose trip it is: the one named most, outside quotations."""
+    """The person whose trip it is: the first the article has visiting ("visiting U.S.
+    Secretary of State X", "X arrived in"), else the one named most outside quotations."""
     quoted = Spans((q.start, q.end) for q in draft.article.quotes)
     counts = Counter(
         person.key
@@ -124,4 +126,10 @@ def traveller(draft: Draft) -> Entity | None:
     )
     if not counts:
         return None
-    return draft.registry.entities[counts.most_common(1)[0][0]]
+    attributor = Attributor(draft.article, draft.registry)
+    entities = draft.registry.entities
+    visiting = {k: attributor.visiting_at(entities[k]) for k in counts}
+    visiting = {k: at for k, at in visiting.items() if at is not None}
+    if visiting:  # the first the story has visiting: the lead's traveller
+        return entities[min(visiting, key=visiting.__getitem__)]
+    return entities[counts.most_common(1)[0][0]]

@@ -7,6 +7,7 @@ TOML library and the REVIEW notes stay comments beside the entries they are abou
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import tomlkit
@@ -215,7 +216,10 @@ class Writer:
                 "evidence": self.evidence(*evidence),
                 "countries": roles or None,
             },
-            ["the traveller is the person named most: check it, and the title"],
+            [
+                "the traveller is the first person the article has visiting, else the one named"
+                " most: check it, and the title"
+            ],
         )
         legs = tomlkit.aot()
         for leg in draft.legs:
@@ -354,9 +358,18 @@ class Writer:
 
 
 def _first_line(draft: Draft) -> str:
-    """The article's first line of copy, cut at a word near 100 characters."""
+    """The article's first line of copy (not furniture, not a bare date or label), cut at a
+    word near 100 characters."""
     article = draft.article
-    number = next((n for n in range(len(article.paragraphs)) if n not in article.furniture), 0)
+    number = next(
+        (
+            n
+            for n, (start, end) in enumerate(article.paragraphs)
+            if n not in article.furniture
+            and len(re.findall(r"[^\W\d_]{2,}", draft.text[start:end])) >= 3
+        ),
+        0,
+    )
     start, end = article.paragraphs[number] if article.paragraphs else (0, 0)
     line = draft.text[start:end].strip()
     return line if len(line) <= 100 else line[:100].rsplit(" ", 1)[0] + "…"

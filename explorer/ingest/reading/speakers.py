@@ -37,6 +37,9 @@ VISIT_WORDS = frozenset(
 SPOKESPEOPLE = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "aides"})
 
 
+HOSTING = frozenset({"with", "the", "a", "his", "her", "received", "met", "welcomed", "hosted"})
+
+
 class Attributor:
     """Resolves the speakers of every quotation of one article."""
 
@@ -275,17 +278,26 @@ class Attributor:
         return [], [f"no one named before fits {described!r}"]
 
     def is_visitor(self, person: Entity) -> bool:
-        """Whether the article has this person visiting: a word of visiting or arriving
-        among the few words right after one of their namings ("X, who is on a visit to",
-        "X arrived in")."""
+        """Whether the article has this person visiting (see `visiting_at`)."""
+        return self.visiting_at(person) is not None
+
+    def visiting_at(self, person: Entity) -> int | None:
+        """Where the article first has this person visiting: a word of visiting or arriving
+        among the few words right after a naming ("X, who is on a visit to", "X arrived
+        in"), or "visiting" before their title ("visiting Foreign Minister X")."""
         text = self.article.text
-        for start, end in person.namings:
+        for start, end in sorted(person.namings):
             if self.quoted.holds(start):
                 continue
-            words = re.findall(r"[\w’']+", text[end : end + 60])[:6]
-            if any(word.lower() in VISIT_WORDS for word in words):
-                return True
-        return False
+            words = [w.lower() for w in re.findall(r"[\w’']+", text[end : end + 60])[:6]]
+            for at, word in enumerate(words):
+                # "met with visiting X": the word is about someone else
+                if word in VISIT_WORDS and not (at and words[at - 1] in HOSTING):
+                    return start
+            before = re.findall(r"[\w’'.]+", text[max(0, start - 60) : start])[-6:]
+            if any(w.lower() in {"visiting", "guest"} for w in before):
+                return start
+        return None
 
     def _outlet(self, text: str, position: int) -> tuple[list[str], list[str]]:
         """ "the paper said": the newspaper or agency named last (in a headline, first)."""

@@ -130,6 +130,18 @@ def test_the_traveller_is_the_one_the_story_has_visiting(text, traveller, title)
     assert title is None or trip["title"] == title
 
 
+def test_events_are_meetings_named_as_the_story_names_people():
+    """ "met with" is a meeting, titled by the names the story uses ("Xi", surname first);
+    "called on both sides to" urges, it is no meeting."""
+    text = (
+        "BEIJING, May 4 (Xinhua) -- Chinese President Xi Jinping met with visiting Peruvian "
+        "Foreign Minister Rosa Quispe on Friday. Xi called on both sides to deepen trade."
+    )
+    events = tomllib.loads(draft_text(text, "a.txt", KEYWORDS))["events"]
+    assert [e["title"] for e in events] == ["Meeting between Xi and Quispe"]
+    assert events[0]["participants"] == ["xi-jinping", "rosa-quispe"]
+
+
 def test_draft_command(run_cli, tmp_path):
     out = tmp_path / "draft.toml"
     article = str(FIXTURES / "articles" / "nairobi.txt")

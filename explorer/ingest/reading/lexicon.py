@@ -147,7 +147,8 @@ EVENT_CUES = {
     "talks": r"\b(?:held|hold|holds|holding) (?:\w+ )?talks\b|\btalks (?:with|between)\b",
     "meeting": (
         r"\b(?:met|meets|meeting with|met with|held a meeting|co-chaired|chaired|hosted|"
-        r"received|called on|telephone (?:conversation|call)|phone call|spoke by phone)\b"
+        r"received|called on(?!(?:\s+[\w'’-]+){1,5}\s+to\s)|telephone (?:conversation|call)|"
+        r"phone call|spoke by phone)\b"
     ),
 }
 

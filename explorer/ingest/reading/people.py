@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from explorer.ingest.reading.countries import Countries
-from explorer.ingest.reading.lexicon import ADDRESS_TITLES, OUTLET_HEADS, SPEECH_VERBS
+from explorer.ingest.reading.lexicon import ADDRESS_TITLES, OUTLET_HEADS, SPEECH_VERBS, WEEKDAYS
 from explorer.ingest.reading.names import (
     BODY_HEADS,
     NOT_NAME_WORDS,
@@ -82,7 +82,11 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
     following = tokens[end] if end < len(tokens) else None
     if following is not None and (
         is_title_head(following.lower)
-        or (following.capitalised and following.lower in NOT_NAME_WORDS)
+        or (
+            following.capitalised
+            and following.lower in NOT_NAME_WORDS
+            and following.lower not in WEEKDAYS  # "met X Saturday": the day, not a place
+        )
     ):
         return True  # "Oil Minister", "Liaison Department", "Downing Street": not a name
     if _title_case(tokens) and registry.find(name) is None and registry._by_part(name) is None:

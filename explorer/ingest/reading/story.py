@@ -172,7 +172,7 @@ def find_events(
         people = _named_in(registry, sentence)
         if not people:
             continue
-        title = _event_title(kind, people)
+        title = _event_title(kind, people, article.text)
         event = Event(
             kind, title, (sentence.start, sentence.end), sentence, [p.key for p in people]
         )
@@ -215,10 +215,18 @@ def _named_in(registry: Registry, sentence: Sentence) -> list[Entity]:
     return found
 
 
-def _event_title(kind: str, people: list[Entity]) -> str:
-    names = " and ".join(
-        p.name.split()[-1] if len(p.name.split()) > 1 else p.name for p in people[:2]
-    )
+def _short_name(person: Entity, text: str) -> str:
+    """The one word the story calls a person by ("Xi" for Xi Jinping, "Modi"), else the
+    last word of the name."""
+    words = person.name.split()
+    if len(words) == 1:
+        return person.name
+    used = {text[start:end] for start, end in person.namings}
+    return next((w for w in words if w in used), words[-1])
+
+
+def _event_title(kind: str, people: list[Entity], text: str = "") -> str:
+    names = " and ".join(_short_name(p, text) for p in people[:2])
     titles = {
         "talks": "Talks",
         "meeting": "Meeting",

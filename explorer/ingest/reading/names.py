@@ -100,6 +100,7 @@ class Registry:
         self.article = article
         self.countries = countries
         self.entities: dict[str, Entity] = {}
+        self._parts: dict[tuple[str, int], Entity | None] = {}
 
     def people(self) -> list[Entity]:
         """The people, in order of first naming."""
@@ -127,6 +128,7 @@ class Registry:
             if longer and set(words(known.name)) <= set(words(name)):
                 known.aliases.append(known.name)
                 known.name, known.start, known.end = name, *span
+                self._parts.clear()  # a name changed: what matched it may change
             elif name not in known.forms():
                 known.aliases.append(name)
             if title and (not known.title or (_weak(known.title) and not _weak(title))):
@@ -155,6 +157,12 @@ class Registry:
     def _by_part(self, name: str) -> Entity | None:
         """A known person of whom `name` is the surname, the given name or the full name
         with the name order reversed ("Kamikawa Yoko" / "Yoko Kamikawa")."""
+        key = (name, len(self.entities))  # asked again only once someone is added
+        if key not in self._parts:
+            self._parts[key] = self._match_part(name)
+        return self._parts[key]
+
+    def _match_part(self, name: str) -> Entity | None:
         parts = _words(name)
         if not parts:
             return None

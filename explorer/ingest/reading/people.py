@@ -52,6 +52,10 @@ def find_people(article: Article, registry: Registry) -> None:
         tokens = sentence.tokens
         at = 0
         while at < len(tokens):
+            first = tokens[at].text
+            if not first[:1].isupper() and "-" not in first:
+                at += 1  # no name begins in lower case (but "al-Sisi" may)
+                continue
             end = name_run(tokens, at, countries)
             if end == at:
                 at += 1

@@ -33,12 +33,11 @@ class Token:
     start: int
     end: int
     quote: Quotation | None = None
+    lower: str = field(init=False, repr=False, compare=False)  # lower case, no possessive
 
-    @property
-    def lower(self) -> str:
-        """The token in lower case, without a possessive ending."""
-        word = self.text.lower()
-        return word[:-2] if word.endswith(("’s", "'s")) else word
+    def __post_init__(self) -> None:
+        word = self.text.lower()  # asked of every token many times: computed once
+        object.__setattr__(self, "lower", word[:-2] if word.endswith(("’s", "'s")) else word)
 
     @property
     def capitalised(self) -> bool:

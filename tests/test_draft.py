@@ -89,7 +89,12 @@ def test_a_reviewed_draft_builds(tmp_path):
     shutil.copy(DATA / "taxonomy.toml", data)
     draft = draft_of(BUNDLED)
     assert "# REVIEW: write the year in every date" in draft
+    # What a reviewer does: the years written, the inference's claim and reason stated.
     reviewed = re.sub(r'"--(\d\d)-(\d\d)"', r"2024-\1-\2", draft)
+    reviewed = reviewed.replace('"REVIEW: the year the dates fall in"', '"The year is 2024."')
+    reviewed = reviewed.replace(
+        '"REVIEW: the article gives no year: say how it is known"', '"The tour was in 2024."'
+    )
     (data / "annotations" / "draft.toml").write_text(reviewed, encoding="utf-8")
     dataset = build_dataset(data)
     assert sum(1 for s in dataset.statements if s.kind == "direct") == 8
@@ -191,7 +196,7 @@ def test_draft_from_standard_input_with_the_report_given(run_cli, tmp_path):
     # The report's date gives the year of the days it writes without one, and says so.
     legs = draft["trips"][0]["legs"]
     assert [str(leg["dates"]["start"]) for leg in legs] == ["2019-10-14", "2019-10-16"]
-    year = next(i for i in draft["inferences"] if i["id"] == "year")
+    year = next(i for i in draft["inferences"] if i["id"] == "year-canberra-talks")
     assert "2019-10-15" in year["reason"]
     bad = run_cli("draft", "-", "--published", "15/10/2019", input=text)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr

@@ -293,7 +293,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
             return EXIT_DATA
         print(safe_text(f"wrote {target}"), file=sys.stderr)
         name = target.name
-    draft = draft_text(text, name, keywords, meta)
+    dataset, warning = _joined_dataset(args.data_dir or default_data_dir())
+    if warning:
+        print(safe_text(f"explorer: draft: {warning}"), file=sys.stderr)
+    draft = draft_text(text, name, keywords, meta, dataset)
     if output is None:
         sys.stdout.write(draft)
         return EXIT_OK
@@ -304,6 +307,19 @@ def cmd_draft(args: argparse.Namespace) -> int:
         return EXIT_DATA
     print(safe_text(f"wrote {output}: review it, then run `explorer build`"))
     return EXIT_OK
+
+
+def _joined_dataset(data_dir: Path):
+    """The dataset a draft will join (the data folder's dataset.json), to link the draft to
+    what it holds; none, with a warning saying why, when it cannot be read."""
+    path = data_dir / "dataset.json"
+    if not os.path.lexists(path):
+        return None, None
+    try:
+        return load_dataset(path), None
+    except DatasetError as error:
+        first = next(iter(error.lines()), "unreadable")
+        return None, f"{path}: {first}; drafting without links to it"
 
 
 def _meta_from_options(args: argparse.Namespace):

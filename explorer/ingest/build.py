@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,6 +117,35 @@ def _controls_in_names(entry: dict) -> list[str]:
     return found
 
 
+# Fields holding the article's own words: whatever they say is the article's.
+_ARTICLE_WORDS = frozenset({"evidence", "text", "attribution"})
+_NO_YEAR = re.compile(r"^--\d\d(?:-\d\d)?$")
+
+
+def _unreviewed(entry: dict, path: str = "") -> list[str]:
+    """What a draft left for review and nobody answered: a value still saying REVIEW, a
+    date still without its year ("--03-05")."""
+    found = []
+    for key, value in entry.items():
+        where = f"{path}.{key}" if path else str(key)
+        if key in _ARTICLE_WORDS:
+            continue
+        if isinstance(value, dict):
+            found += _unreviewed(value, where)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    found += _unreviewed(item, where)
+        elif isinstance(value, str) and value.lstrip().startswith("REVIEW"):
+            found.append(f"{where}: still says {safe_text(value[:60])!r}: write the reviewed value")
+        elif isinstance(value, str) and _NO_YEAR.match(value):
+            found.append(
+                f"{where}: {value!r} has no year: write it (2024{value[1:]}) and say how it is"
+                " known in an [[inferences]] entry"
+            )
+    return found
+
+
 def _plain_file_name(file: object) -> bool:
     """Whether `file` names a file directly inside a folder: no path, no parent, no NUL."""
     return (
@@ -200,7 +230,7 @@ class _Builder:
         if not isinstance(source, dict) or not {"id", "file", "title"} <= set(source):
             self.problems.append(f"{name}: [source] needs id, file and title")
             return None
-        controls = _controls_in_names(source)
+        controls = _controls_in_names(source) + _unreviewed(source)
         if controls:
             self.problems += [f"{name}: [source]: {line}" for line in controls]
             return None
@@ -238,6 +268,10 @@ class _Builder:
         controls = _controls_in_names(entry)
         if controls:
             self.problems += [f"{where}: {line}" for line in controls]
+            return
+        unreviewed = _unreviewed(entry)
+        if unreviewed:
+            self.problems += [f"{where}: {line}" for line in unreviewed]
             return
         try:
             resolved = _resolve(entry, article)

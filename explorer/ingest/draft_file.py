@@ -13,11 +13,14 @@ from pathlib import Path
 import tomlkit
 from tomlkit.items import AoT, Array, InlineTable, Table
 
-from explorer.core.model import COMMITMENTS, EVENT_KINDS
+from explorer.core.model import COMMITMENTS, EVENT_KINDS, Dataset
 from explorer.ingest.build import occurrences
 from explorer.ingest.draft import Draft, Meta, draft_article
+from explorer.ingest.draft_story import write_events, write_trip
+from explorer.ingest.link import Known, Link, linked, record
 from explorer.ingest.reading.dates import DateMention, infer_year
 from explorer.ingest.reading.names import Entity, slug
+from explorer.ingest.tables import entry, inline
 
 HEADER = """\
 Draft annotations of {file}, made by `explorer draft`.
@@ -29,28 +32,10 @@ mentions.commitment {commitments}; dates.precision day|span|within."""
 GOVERNMENT = ("Ministry", "Department", "Office", "Presidency", "Kremlin", "Government", "House")
 
 
-def inline(**values: object) -> InlineTable:
-    """An inline table `{ key = value, ... }`, leaving out empty values."""
-    table = tomlkit.inline_table()
-    table.update({k: v for k, v in values.items() if v is not None})
-    return table
-
-
-def entry(fields: dict[str, object], flags: list[str] = ()) -> Table:
-    """One `[[table]]` entry: its REVIEW notes first, then its fields, None ones left out."""
-    table = tomlkit.table()
-    for flag in dict.fromkeys(flags):
-        table.add(tomlkit.comment(f"REVIEW: {flag}"))
-    for key, value in fields.items():
-        if value is not None:
-            table.add(key, value)
-    return table
-
-
 class Writer:
     """Builds the TOML document of a draft, table by table."""
 
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, known: Known | None = None) -> None:
         self.draft = draft
         self.text = draft.text
         self.document = tomlkit.document()
@@ -58,6 +43,18 @@ class Writer:
         self.keys = _final_keys(draft)
         self.occurrences: dict[str, list[int]] = {}
         self.needs_year = False
+        self.source_id = "source"
+        self.known = known
+        self.links: dict[str, Link] = {}
+        self.leg_ids: dict[str, str] = {}
+        if known is not None:
+            for person in draft.registry.people():
+                self.links[person.key] = known.person(person.name, person.aliases)
+            for body in draft.registry.bodies():
+                self.links[body.key] = known.organization(body.name, body.aliases)
+            for key, link in self.links.items():
+                if link is not None and link.id:
+                    self.keys[key] = link.id
 
     # ---------------------------------------------------------------- helpers
 
@@ -77,13 +74,15 @@ class Writer:
         found.extend(self.snippet(s, e) for s, e in dict.fromkeys(spans))
         return found
 
-    def add(self, table: str, fields: dict[str, object], flags: list[str] = ()) -> Table:
+    def add(
+        self, table: str, fields: dict[str, object], flags: list[str] = (), notes: list[str] = ()
+    ) -> Table:
         """Append an entry to `[[table]]`, creating the table at its first entry."""
         if table not in self.tables:
             self.document.add(tomlkit.nl())
             self.tables[table] = tomlkit.aot()
             self.document.add(table, self.tables[table])
-        item = entry(fields, flags)
+        item = entry(fields, flags, notes)
         self.tables[table].append(item)
         return item
 
@@ -106,12 +105,22 @@ class Writer:
             start = dt.date.fromisoformat(f"{year}{first[1:]}")
             end_year = year if mention.last[1:] >= mention.first[1:] else year + 1
             end = dt.date.fromisoformat(f"{end_year}{last[1:]}")
-            return inline(start=start, end=end, precision=precision, inferred=inline(year="year"))
-        return inline(start=first, end=last, precision=precision, inferred=inline(year="year"))
+            return inline(
+                start=start, end=end, precision=precision, inferred=inline(year=self.year_id)
+            )
+        return inline(
+            start=first, end=last, precision=precision, inferred=inline(year=self.year_id)
+        )
 
     # ------------------------------------------------------------------ tables
 
+    @property
+    def year_id(self) -> str:
+        """The id of this report's inference of the year: its own, beside other reports'."""
+        return f"year-{self.source_id}"
+
     def write(self, file_name: str, source_id: str) -> str:
+        self.source_id = source_id
         meta = self.draft.meta
         header = HEADER.format(
             file=file_name, events="|".join(EVENT_KINDS), commitments="|".join(COMMITMENTS)
@@ -120,8 +129,8 @@ class Writer:
             self.document.add(tomlkit.comment(line))
         self.write_source(file_name, source_id, meta)
         self.write_named()
-        self.write_trip()
-        self.write_events()
+        write_trip(self)
+        write_events(self)
         self.write_statements()
         self.write_mentions()
         self.write_year()
@@ -159,122 +168,51 @@ class Writer:
             flags = list(person.flags)
             if not person.title:
                 flags.append("no title found in the article")
-            self.add(
-                "people",
-                {
-                    "id": self.key(person.key),
-                    "name": person.name,
-                    "aliases": _aliases(person) or None,
-                    "role": person.title,
-                    "country": person.country if person.country in draft.countries else None,
-                    "evidence": self.evidence((person.start, person.end)),
-                },
-                flags,
-            )
+            fields = {
+                "id": self.key(person.key),
+                "name": person.name,
+                "aliases": _aliases(person) or None,
+                "role": person.title,
+                "country": person.country if person.country in draft.countries else None,
+                "evidence": self.evidence((person.start, person.end)),
+            }
+            self.add_linked("people", person.key, fields, flags, ("role", "country"))
         for body in draft.registry.bodies():
             kind = "group" if body.kind == "group" else "institution"
             if body.kind != "group" and any(word in body.name for word in GOVERNMENT):
                 kind = "government"
-            self.add(
-                "organizations",
-                {
-                    "id": self.key(body.key),
-                    "name": body.name,
-                    "aliases": _aliases(body) or None,
-                    "kind": kind,
-                    "country": body.country if body.country in draft.countries else None,
-                    "evidence": self.evidence((body.start, body.end)),
-                },
-                body.flags,
-            )
-
-    def write_trip(self) -> None:
-        draft = self.draft
-        if not draft.legs:
-            return
-        traveller = draft.traveller
-        home = draft.home
-        roles = tomlkit.array()
-        if home in draft.countries:
-            roles.append(inline(country=home, role="traveller"))
-        hosts = [leg.country for leg in draft.legs]
-        roles.extend(inline(country=c, role="host") for c in hosts if c != home)
-        roles.extend(
-            inline(country=code, role="context")
-            for code in draft.countries
-            if code not in hosts and code != home
-        )
-        name = traveller.name if traveller else "the traveller"
-        places = ", ".join(draft.countries[c].name for c in hosts)
-        evidence = [span for leg in draft.legs for span in leg.evidence[:1]]
-        trip = self.add(
-            "trips",
-            {
-                "id": "trip",
-                "title": f"{name}'s visit to {places}",
-                "traveller": self.key(traveller.key) if traveller else None,
-                "evidence": self.evidence(*evidence),
-                "countries": roles or None,
-            },
-            [
-                "the traveller is the first person the article has visiting, else the one named"
-                " most: check it, and the title"
-            ],
-        )
-        legs = tomlkit.aot()
-        for leg in draft.legs:
-            precision = "day"
-            if leg.dates and (leg.dates.first[1:] != leg.dates.last[1:]):
-                precision = "span"
             fields = {
-                "id": f"leg-{leg.country}",
-                "country": leg.country,
-                "dates": self.dates(leg.dates, precision),
-                "city": leg.city,
-                "evidence": self.evidence(*leg.evidence[:3]),
+                "id": self.key(body.key),
+                "name": body.name,
+                "aliases": _aliases(body) or None,
+                "kind": kind,
+                "country": body.country if body.country in draft.countries else None,
+                "evidence": self.evidence((body.start, body.end)),
             }
-            legs.append(entry(fields, leg.flags))
-        trip.add("legs", legs)
+            self.add_linked("organizations", body.key, fields, body.flags, ("kind", "country"))
 
-    def write_events(self) -> None:
-        draft = self.draft
-        legs = {leg.country: leg for leg in draft.legs}
-        for number, event in enumerate(draft.events, start=1):
-            flags = list(event.flags)
-            leg = legs.get(event.leg or "")
-            dates = self.dates(event.dates, "day") if event.dates else None
-            if dates is None and event.weekday is not None:
-                dates = inline(
-                    start=event.weekday,
-                    end=event.weekday,
-                    precision="day",
-                    inferred=inline(start=f"weekday-{number}"),
-                )
-                self.add(
-                    "inferences",
-                    {
-                        "id": f"weekday-{number}",
-                        "claim": f"The weekday is {event.weekday.isoformat()}.",
-                        "reason": "REVIEW: the weekday read against the report's date",
-                    },
-                )
-            if dates is None and leg is not None and leg.dates is not None:
-                dates = self.dates(leg.dates, "within")
-                flags.append("no day of its own: dated within its leg")
-            self.add(
-                "events",
-                {
-                    "id": f"{slug(event.title)}-{number}",
-                    "kind": event.kind,
-                    "title": event.title,
-                    "leg": f"leg-{leg.country}" if leg else None,
-                    "dates": dates,
-                    "place": event.place,
-                    "participants": [self.key(p) for p in event.participants] or None,
-                    "evidence": self.evidence(event.evidence),
-                },
-                flags,
-            )
+    def add_linked(
+        self,
+        table: str,
+        key: str,
+        fields: dict[str, object],
+        flags: list[str],
+        compared: tuple[str, ...],
+    ) -> Table:
+        """Add an entry, linked to the dataset's record when the draft found one."""
+        link = self.links.get(key)
+        known = record(self.known.dataset, table, link.id) if self.known and link else None
+        fields, more, notes = linked(link, known, fields, compared)
+        return self.add(table, fields, [*flags, *more], notes)
+
+    def day(self, mention: DateMention | None) -> dt.date | None:
+        """The first day of a written date, its year written or inferred, if it has both."""
+        if mention is None or mention.first[2] is None:
+            return None
+        year = mention.first[0]
+        if year is None and self.draft.report is not None:
+            year = infer_year(mention, self.draft.report)
+        return dt.date(year, mention.first[1], mention.first[2]) if year else None
 
     def write_statements(self) -> None:
         counts: dict[str, int] = {}
@@ -293,7 +231,7 @@ class Writer:
             flags = [f for f in said.flags if not f.startswith("no speaker")]
             leg = self.leg_at(said.start, said.speakers)
             if leg:
-                fields["leg"] = f"leg-{leg}"
+                fields["leg"] = self.leg_ids.get(leg, f"leg-{leg}")
                 flags.append("placed on a leg by its speaker's country or the country named last")
             if not said.speakers:
                 flags.append("no speaker: name one, or delete the entry")
@@ -335,8 +273,8 @@ class Writer:
             )
 
     def write_year(self) -> None:
-        if not self.needs_year:
-            return
+        if not self.needs_year or f'"{self.year_id}"' not in tomlkit.dumps(self.document):
+            return  # no date left that needs it (a linked record keeps the dataset's dates)
         report = self.draft.report
         if report is not None:
             claim = f"The days given without a year fall in or around {report.year}."
@@ -344,12 +282,12 @@ class Writer:
                 f"The report is dated {report.isoformat()}; each day it gives without a year "
                 "is taken in the year that puts it nearest that date."
             )
-            self.add("inferences", {"id": "year", "claim": claim, "reason": reason})
+            self.add("inferences", {"id": self.year_id, "claim": claim, "reason": reason})
         else:
             self.add(
                 "inferences",
                 {
-                    "id": "year",
+                    "id": self.year_id,
                     "claim": "REVIEW: the year the dates fall in",
                     "reason": "REVIEW: the article gives no year: say how it is known",
                 },
@@ -398,8 +336,14 @@ def _final_keys(draft: Draft) -> dict[str, str]:
 
 
 def draft_text(
-    text: str, file_name: str, keywords: dict[str, list[str]], meta: Meta | None = None
+    text: str,
+    file_name: str,
+    keywords: dict[str, list[str]],
+    meta: Meta | None = None,
+    dataset: Dataset | None = None,
 ) -> str:
-    """The draft annotation file for an article's text, as TOML text."""
+    """The draft annotation file for an article's text, as TOML text, linked to what
+    `dataset` (the one it will join) already holds."""
     draft = draft_article(text, keywords, meta)
-    return Writer(draft).write(file_name, slug(Path(file_name).stem))
+    known = Known(dataset) if dataset is not None else None
+    return Writer(draft, known).write(file_name, slug(Path(file_name).stem))

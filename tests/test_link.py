@@ -1,0 +1,112 @@
+"""A draft joins the dataset it drafts into: the same people, trip, leg and event by id."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+
+import pytest
+from conftest import DATA, FIXTURES
+
+from explorer.core.load import load_dataset
+from explorer.ingest.build import BuildError, build_dataset
+from explorer.ingest.draft_file import draft_text
+from explorer.ingest.link import same_name
+from explorer.ingest.sources import read_taxonomy
+
+KEYWORDS = read_taxonomy(DATA / "taxonomy.toml").keywords()
+SECOND = FIXTURES / "draft" / "link" / "second_report.txt"
+
+
+@pytest.mark.parametrize(
+    ("drafted", "known"),
+    [
+        ("S Jaishankar", "Subrahmanyam Jaishankar"),
+        ("Dr S Jaishankar", "Subrahmanyam Jaishankar"),
+        ("EAM Jaishankar", "Subrahmanyam Jaishankar"),
+        ("Cho-Tae Yul", "Cho Tae-yul"),
+        ("Yoko Kamikawa", "Kamikawa Yoko"),
+        ("Łukasz Nowak", "Lukasz Nowak"),
+    ],
+)
+def test_names_that_are_one_person(drafted, known):
+    assert same_name(drafted, known)
+
+
+@pytest.mark.parametrize(
+    ("drafted", "known"),
+    [("Taro Kono", "Kamikawa Yoko"), ("S Menon", "Subrahmanyam Jaishankar"), ("Dr", "Dr No")],
+)
+def test_names_that_are_not(drafted, known):
+    assert not same_name(drafted, known)
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the bundled data folder with a second report of the tour in it."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    shutil.copy(SECOND, folder / "articles" / "second.txt")
+    return folder
+
+
+def test_a_second_report_links_to_what_the_dataset_holds_and_builds_into_it(data):
+    dataset = load_dataset(data / "dataset.json")
+    text = SECOND.read_text(encoding="utf-8")
+    written = draft_text(text, "second.txt", KEYWORDS, None, dataset)
+    draft = tomllib.loads(written)
+    # Everyone and everything already known keeps the dataset's id, and says why.
+    assert [p["id"] for p in draft["people"]] == ["jaishankar", "kamikawa"]
+    assert "# linked to the dataset's person 'jaishankar': 'S Jaishankar' matches" in written
+    trip = draft["trips"][0]
+    assert trip["id"] == "jaishankar-east-asia" and "title" not in trip
+    assert [leg["id"] for leg in trip["legs"]] == ["jaishankar-japan"]
+    assert [e["id"] for e in draft["events"]] == ["tokyo-talks"]
+    # Where this report says otherwise, the dataset's value stands and the reviewer is told.
+    assert "this report gives dates ('--03-07', '--03-07'); the dataset has" in written
+    (data / "annotations" / "second.toml").write_text(written, encoding="utf-8")
+    built = build_dataset(data)
+    assert len(built.people) == len(dataset.people)
+    assert len(built.trips) == 1 and len(built.events) == len(dataset.events)
+    jaishankar = next(p for p in built.people if p.id == "jaishankar")
+    assert {e.source for e in jaishankar.evidence} == {"jaishankar-east-asia-tour", "second"}
+    assert "S Jaishankar" in jaishankar.aliases
+
+
+def test_the_draft_command_links_to_the_data_folder_it_drafts_into(run_cli, data):
+    result = run_cli("draft", str(data / "articles" / "second.txt"), "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert 'id = "jaishankar-east-asia"' in result.stdout
+    (data / "dataset.json").write_text("{ not json", encoding="utf-8")
+    broken = run_cli("draft", str(data / "articles" / "second.txt"), "--data-dir", str(data))
+    assert broken.returncode == 0
+    assert "drafting without links to it" in broken.stderr and "Traceback" not in broken.stderr
+    assert 'id = "trip"' in broken.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('role = "Foreign Minister"', 'role = "REVIEW: no title found"', "role: still says"),
+        ('country = "jp"', 'country = "REVIEW"', "country: still says 'REVIEW'"),
+    ],
+)
+def test_nothing_left_for_review_builds(data, old, new, message):
+    annotation = next((data / "annotations").glob("*.toml"))
+    text = annotation.read_text(encoding="utf-8")
+    assert old in text
+    annotation.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build_dataset(data)
+    assert any(message in line for line in error.value.problems)
+
+
+def test_a_date_without_its_year_is_refused_saying_what_to_write(data):
+    annotation = next((data / "annotations").glob("*.toml"))
+    text = annotation.read_text(encoding="utf-8")
+    changed = text.replace("2024-03-05", '"--03-05"', 1)
+    assert changed != text
+    annotation.write_text(changed, encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build_dataset(data)
+    assert any("'--03-05' has no year: write it (2024-03-05)" in p for p in error.value.problems)

@@ -110,3 +110,44 @@ def test_a_date_without_its_year_is_refused_saying_what_to_write(data):
     with pytest.raises(BuildError) as error:
         build_dataset(data)
     assert any("'--03-05' has no year: write it (2024-03-05)" in p for p in error.value.problems)
+
+
+def _second_annotation(data, people: str, events: str = "") -> None:
+    """A second report's annotation beside the bundled one, with the given entries."""
+    (data / "annotations" / "second.toml").write_text(
+        '[source]\nid = "second"\nfile = "second.txt"\ntitle = "A second report"\n'
+        + people
+        + events,
+        encoding="utf-8",
+    )
+
+
+def test_two_people_of_one_country_and_surname_are_reported_unless_said_distinct(data):
+    person = (
+        '\n[[people]]\nid = "y-kamikawa"\nname = "Yuki Kamikawa"\ncountry = "jp"\n'
+        'evidence = ["Japanese Foreign Minister Yoko Kamikawa"]\n'
+    )
+    _second_annotation(data, person)
+    with pytest.raises(BuildError) as error:
+        build_dataset(data)
+    [line] = [p for p in error.value.problems if "look like one person" in p]
+    assert "second.toml: [[people]] #1 (y-kamikawa)" in line and "(kamikawa)" in line
+    assert "surname 'kamikawa', country 'jp'" in line
+    _second_annotation(data, person + 'distinct_from = ["kamikawa"]\n')
+    built = build_dataset(data)
+    assert {"kamikawa", "y-kamikawa"} <= {p.id for p in built.people}
+
+
+def test_two_events_of_one_kind_on_one_leg_on_the_same_days_are_reported(data):
+    event = (
+        '\n[[events]]\nid = "talks-again"\nkind = "talks"\ntitle = "Talks"\n'
+        'leg = "jaishankar-japan"\ndates = {start = 2024-03-07, end = 2024-03-07, '
+        'precision = "day"}\nevidence = ["Japanese Foreign Minister Yoko Kamikawa"]\n'
+    )
+    _second_annotation(data, "", event)
+    with pytest.raises(BuildError) as error:
+        build_dataset(data)
+    assert any(
+        "look like one event (a talks on leg 'jaishankar-japan' on overlapping days)" in p
+        for p in error.value.problems
+    )

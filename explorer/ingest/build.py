@@ -21,7 +21,7 @@ from explorer.core.checks import find_problems, format_path
 from explorer.core.load import MAX_DATASET_BYTES, PACKAGE_DIR, error_message
 from explorer.core.model import Dataset
 from explorer.core.safe import control_characters, safe_text
-from explorer.ingest.merge import Entry, Merger
+from explorer.ingest.merge import Entry, Merger, look_alikes
 from explorer.ingest.reading.quotes import mark_ends_at, mark_starts_at
 from explorer.ingest.sources import (
     MAX_ARTICLE_BYTES,
@@ -324,6 +324,7 @@ class _Builder:
         merger = Merger()
         merger.merge(self.collections)
         self.problems += merger.problems
+        self.problems += look_alikes(self.collections)
         collections = {}
         for table, entries in self.collections.items():
             for index, entry in enumerate(entries):

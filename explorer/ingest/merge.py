@@ -204,3 +204,60 @@ def rewrite(data: object, renames: dict[str, dict[str, str]]) -> None:
             data[key] = {k: renames["inference"].get(v, v) for k, v in value.items()}
         else:
             rewrite(value, renames)
+
+
+def look_alikes(tables: dict[str, list[Entry]]) -> list[str]:
+    """Records that look like one but were kept apart - people of one country sharing a
+    surname (a name's first or last word), events of one kind on one leg on overlapping
+    days - each pair a problem line naming both, unless one says it is distinct from the
+    other (`distinct_from = [...]`). The `distinct_from` lists are then taken out of the
+    entries: the dataset has no such field."""
+    problems = []
+    groups: dict[tuple, list[Entry]] = defaultdict(list)
+    for entry in tables.get("people", []):
+        name, country = words(str(entry.data.get("name", ""))), entry.data.get("country")
+        # The surname is the first or the last word ("Kamikawa Yoko", "Yoko Kamikawa").
+        for surname in {name[0], name[-1]} if name and country else ():
+            groups[("person", surname, country)].append(entry)
+    for entry in tables.get("events", []):
+        groups[("event", entry.data.get("leg"), entry.data.get("kind"))].append(entry)
+    seen: set[tuple[int, int]] = set()
+    for (kind, *what), entries in groups.items():
+        for first, second in _pairs(entries):
+            if kind == "event" and not _days_overlap(first.data, second.data):
+                continue
+            if _distinct(first, second) or (id(first), id(second)) in seen:
+                continue
+            seen.add((id(first), id(second)))
+            said = (
+                f"surname {what[0]!r}, country {what[1]!r}"
+                if kind == "person"
+                else (f"a {what[1]} on leg {what[0]!r} on overlapping days")
+            )
+            problems.append(
+                f"{second.origin} and {first.origin} look like one {kind} ({said}): give them"
+                f" one id, or say distinct_from = [{first.data.get('id')!r}]"
+            )
+    for entries in tables.values():
+        for entry in entries:
+            entry.data.pop("distinct_from", None)
+    return problems
+
+
+def _pairs(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
+    return [(a, b) for i, a in enumerate(entries) for b in entries[i + 1 :]]
+
+
+def _distinct(a: Entry, b: Entry) -> bool:
+    said = [*a.data.get("distinct_from", []), *b.data.get("distinct_from", [])]
+    return a.data.get("id") in said or b.data.get("id") in said
+
+
+def _days_overlap(a: dict, b: dict) -> bool:
+    first, second = a.get("dates") or {}, b.get("dates") or {}
+    try:
+        return str(first["start"]) <= str(second["end"]) and str(second["start"]) <= str(
+            first["end"]
+        )
+    except (KeyError, TypeError):
+        return False

@@ -626,3 +626,11 @@ async def test_a_search_ending_after_the_palette_is_taken_apart(app):
         await palette.dismiss()
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+def test_paragraphs_are_counted_without_the_blank_lines_between_them():
+    """A report with a blank line between its paragraphs: "¶2 of 3", not "¶3 of 5"."""
+    from explorer.tui.screens.source import paragraphs
+
+    text = "First.\n\nSecond.\n  \nThird."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["First.", "Second.", "Third."]

@@ -16,10 +16,12 @@ STYLES = {"quote": "bold reverse", "attribution": "bold underline", "evidence": 
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line-separated paragraph of an article."""
+    """(start, end) of each paragraph of an article: each line that holds words, so blank
+    lines between paragraphs are not counted ("¶3 of 10" in a ten-paragraph report)."""
     spans, start = [], 0
     for line in text.split("\n"):
-        spans.append((start, start + len(line)))
+        if line.strip():
+            spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
 

@@ -180,3 +180,18 @@ def test_a_closed_pipe_ends_quietly(tmp_path, fmt):
     reader.stdout.close()  # the reader goes away before the output is written
     assert reader.wait(timeout=60) == 141
     assert reader.stderr.read() == b""
+
+
+def test_sources_lists_each_article_and_what_it_contributes(run_cli):
+    result = run_cli("sources", "--json")
+    assert result.returncode == 0, result.stderr
+    [source] = json.loads(result.stdout)
+    dataset = json.loads((DATA / "dataset.json").read_text(encoding="utf-8"))
+    assert source["id"] == dataset["sources"][0]["id"]
+    # The bundled article has no title line of its own: the annotator gave it.
+    assert source["title_from"] == "annotator"
+    direct = sum(1 for s in dataset["statements"] if s["kind"] == "direct")
+    assert source["contributes"]["direct statements"] == direct
+    assert source["contributes"]["people"] == len(dataset["people"])
+    table = run_cli("sources")
+    assert "given by the annotator" in table.stdout

@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, FIXTURES
 
 from explorer.core.load import load_dataset
+from explorer.core.query import source_summaries
 from explorer.ingest.build import BuildError, build_dataset
 from explorer.ingest.draft_file import draft_text
 from explorer.ingest.link import same_name
@@ -71,6 +72,10 @@ def test_a_second_report_links_to_what_the_dataset_holds_and_builds_into_it(data
     jaishankar = next(p for p in built.people if p.id == "jaishankar")
     assert {e.source for e in jaishankar.evidence} == {"jaishankar-east-asia-tour", "second"}
     assert "S Jaishankar" in jaishankar.aliases
+    # Each report says what it contributes.
+    second = next(s for s in source_summaries(built) if s.source.id == "second")
+    assert second.title_in_text and second.counts["people"] == 2
+    assert second.counts["direct statements"] == 1 and second.counts["events"] == 1
 
 
 def test_the_draft_command_links_to_the_data_folder_it_drafts_into(run_cli, data):

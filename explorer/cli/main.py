@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("timeline", parents=[common, as_json], help="legs and events in date order")
     commands.add_parser("countries", parents=[common, as_json], help="countries and their roles")
     commands.add_parser("areas", parents=[common, as_json], help="cooperation areas by category")
+    commands.add_parser(
+        "sources", parents=[common, as_json], help="the articles and what each contributes"
+    )
     build = commands.add_parser(
         "build", parents=[common], help="build the dataset from articles and annotations"
     )
@@ -391,6 +394,7 @@ def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:
             report.countries_view,
         ),
         "areas": _listing(report.area_records, report.areas_view),
+        "sources": _listing(report.source_records, report.sources_view),
         "build": cmd_build,
         "draft": cmd_draft,
         "validate": cmd_validate,

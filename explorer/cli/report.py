@@ -13,7 +13,7 @@ from rich.text import Text
 
 from explorer.core.dates import date_json, date_label
 from explorer.core.model import Statement
-from explorer.core.query import CountrySummary, Index
+from explorer.core.query import CountrySummary, Index, source_summaries
 from explorer.core.safe import safe_text
 
 
@@ -237,4 +237,43 @@ def areas_view(index: Index) -> RenderableType:
             table.add_row(
                 plain(category.name if number == 0 else "", "bold"), plain(area.name), partners
             )
+    return table
+
+
+def source_records(index: Index) -> list[dict]:
+    """Each article as a JSON object: where it comes from and what it contributes."""
+    return [
+        {
+            "id": summary.source.id,
+            "title": summary.source.title,
+            "title_from": "article" if summary.title_in_text else "annotator",
+            "outlet": summary.source.outlet,
+            "published": summary.source.published.isoformat() if summary.source.published else None,
+            "url": summary.source.url,
+            "file": summary.source.file,
+            "contributes": summary.counts,
+        }
+        for summary in source_summaries(index.dataset)
+    ]
+
+
+def sources_view(index: Index) -> RenderableType:
+    """Each article with its outlet, date and what the dataset takes from it."""
+    table = _table("Article", "Outlet", "Published", "Contributes")
+    for summary in source_summaries(index.dataset):
+        source = summary.source
+        title = Text()
+        title.append(safe_text(source.title), "bold")
+        if not summary.title_in_text:
+            title.append(" (title given by the annotator)", "dim")
+        title.append(f"\n{safe_text(source.id)}", "dim")
+        if source.url:
+            title.append(f"\n{safe_text(source.url)}", "dim")
+        contributes = ", ".join(f"{kind}: {n}" for kind, n in summary.counts.items())
+        table.add_row(
+            title,
+            plain(source.outlet or "—"),
+            plain(source.published.isoformat() if source.published else "—"),
+            plain(contributes or "nothing cited"),
+        )
     return table

@@ -22,6 +22,7 @@ from explorer.core.model import (
     Leg,
     Organization,
     Person,
+    Source,
     Statement,
     Trip,
 )
@@ -84,6 +85,49 @@ class Filter:
 
 
 NO_FILTER = Filter()
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """One article of the dataset and what it contributes: how many records of each kind
+    cite its words."""
+
+    source: Source
+    title_in_text: bool  # False: the title is the annotator's, the article gives none
+    counts: dict[str, int]
+
+
+def source_summaries(dataset: Dataset) -> list[SourceSummary]:
+    """Each article, in the dataset's order, with the records that cite it, by kind."""
+    cited: dict[str, dict[str, int]] = {s.id: {} for s in dataset.sources}
+
+    def count(kind: str, sources: set[str]) -> None:
+        for source in sources:
+            if source in cited:
+                cited[source][kind] = cited[source].get(kind, 0) + 1
+
+    for kind, records in (
+        ("countries", dataset.countries),
+        ("people", dataset.people),
+        ("organizations", dataset.organizations),
+        ("trips", dataset.trips),
+        ("events", dataset.events),
+        ("proposals", dataset.proposals),
+    ):
+        for item in records:
+            count(kind, {e.source for e in item.evidence})
+    for trip in dataset.trips:
+        for leg in trip.legs:
+            count("legs", {e.source for e in leg.evidence})
+    for statement in dataset.statements:
+        count(f"{statement.kind} statements", {statement.quote.source})
+    for area in dataset.areas:
+        for mention in area.mentions:
+            count("area mentions", {e.source for e in mention.evidence})
+    return [
+        SourceSummary(s, s.title.strip().lower() in s.text.lower(), cited[s.id])
+        for s in dataset.sources
+    ]
 
 
 @dataclass(repr=False)

@@ -119,7 +119,7 @@ async def test_wide_characters_keep_the_quote_columns_aligned(app, size):
 def test_command_line_tables_show_markup_and_no_escapes(run_cli, tmp_path):
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(hostile_dataset().model_dump(mode="json")), encoding="utf-8")
-    for command in ("quotes", "timeline", "countries", "areas"):
+    for command in ("quotes", "timeline", "countries", "areas", "sources"):
         result = run_cli(command, "--data", str(path), env={"COLUMNS": "200", "PATH": ""})
         assert result.returncode == 0, result.stderr
         no_escapes(result.stdout)

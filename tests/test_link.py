@@ -63,9 +63,9 @@ def test_a_second_report_links_to_what_the_dataset_holds_and_builds_into_it(data
     assert trip["id"] == "jaishankar-east-asia" and "title" not in trip
     assert [leg["id"] for leg in trip["legs"]] == ["jaishankar-japan"]
     assert [e["id"] for e in draft["events"]] == ["tokyo-talks"]
-    # Where this report says otherwise, the dataset's value stands and the reviewer is told.
+    # Where this report says otherwise, the reviewer is told; the build will keep both.
     assert "this report gives dates ('--03-07', '--03-07'); the dataset has" in written
-    (data / "annotations" / "second.toml").write_text(written, encoding="utf-8")
+    (data / "annotations" / "second.toml").write_text(reviewed(written), encoding="utf-8")
     built = build_dataset(data)
     assert len(built.people) == len(dataset.people)
     assert len(built.trips) == 1 and len(built.events) == len(dataset.events)
@@ -78,6 +78,47 @@ def test_a_second_report_links_to_what_the_dataset_holds_and_builds_into_it(data
     assert second.counts["direct statements"] == 1 and second.counts["events"] == 1
 
 
+def reviewed(draft: str, day: str = "2024-03-07") -> str:
+    """What a reviewer of the second report's draft writes: the year of its day, and how
+    the year is known."""
+    draft = draft.replace('"--03-07"', day)
+    draft = draft.replace('"REVIEW: the year the dates fall in"', '"The talks were in 2024."')
+    return draft.replace(
+        '"REVIEW: the article gives no year: say how it is known"',
+        '"The report follows the minister\'s March 2024 tour."',
+    )
+
+
+def test_sources_refine_or_dispute_a_date_and_both_are_kept(data):
+    """The dataset has the Tokyo talks within 6-8 March (its article gives no day). A report
+    giving the 7th refines it; a third giving the 10th disputes it; every claim stays with
+    its source, and neither is a build failure."""
+    dataset = load_dataset(data / "dataset.json")
+    text = SECOND.read_text(encoding="utf-8")
+    written = reviewed(draft_text(text, "second.txt", KEYWORDS, None, dataset))
+    (data / "annotations" / "second.toml").write_text(written, encoding="utf-8")
+    built = build_dataset(data)
+    talks = next(e for e in built.events if e.id == "tokyo-talks")
+    assert (talks.dates.start.isoformat(), talks.dates.precision) == ("2024-03-07", "day")
+    assert [(c.source, c.value.start.isoformat(), c.value.precision) for c in talks.claims] == [
+        ("jaishankar-east-asia-tour", "2024-03-06", "within"),
+        ("second", "2024-03-07", "day"),
+    ]
+    assert talks.disputed == []
+    # The year of each claim is inferred by its own source's reasoning.
+    assert [c.value.inferred["year"] for c in talks.claims] == ["year-2024", "year-second"]
+    leg = next(leg for trip in built.trips for leg in trip.legs if leg.id == "jaishankar-japan")
+    assert leg.dates.precision == "span" and leg.disputed == []  # a day inside the stay
+
+    shutil.copy(SECOND, data / "articles" / "third.txt")
+    third = written.replace("second", "third").replace("2024-03-07", "2024-03-10")
+    (data / "annotations" / "third.toml").write_text(third, encoding="utf-8")
+    built = build_dataset(data)
+    talks = next(e for e in built.events if e.id == "tokyo-talks")
+    assert talks.disputed == ["dates"]
+    assert [c.source for c in talks.claims] == ["jaishankar-east-asia-tour", "second", "third"]
+
+
 def test_the_draft_command_links_to_the_data_folder_it_drafts_into(run_cli, data):
     result = run_cli("draft", str(data / "articles" / "second.txt"), "--data-dir", str(data))
     assert result.returncode == 0, result.stderr
@@ -86,7 +127,7 @@ def test_the_draft_command_links_to_the_data_folder_it_drafts_into(run_cli, data
     broken = run_cli("draft", str(data / "articles" / "second.txt"), "--data-dir", str(data))
     assert broken.returncode == 0
     assert "drafting without links to it" in broken.stderr and "Traceback" not in broken.stderr
-    assert 'id = "trip"' in broken.stdout
+    assert 'id = "trip-second"' in broken.stdout
 
 
 @pytest.mark.parametrize(

@@ -205,7 +205,31 @@ class _Checker:
         for kind, collection, field in REFERENCES:
             self.check_references(kind, collection, field)
         self.check_placements()
+        self.check_claims()
         return self.problems
+
+    def check_claims(self) -> None:
+        """Each claim is a source's, of a field its record has; disputed fields are claimed;
+        a claimed date is a sound date whose inferences exist."""
+        for collection in ("people", "organizations", "trips", "legs", "events"):
+            records = self.records(collection)
+            if not any(r.claims or r.disputed for r in records):
+                continue  # the common case: nothing to look at
+            for path, record in zip(self.paths(collection), records, strict=True):
+                fields = {f.name for f in dataclasses.fields(record)}
+                for k, item in enumerate(record.claims):
+                    where = (*path, "claims", k)
+                    self.ref("source", (*where, "source"), item.source)
+                    if item.field not in fields:
+                        self.fail((*where, "field"), f"no field {item.field!r} to claim")
+                    if isinstance(item.value, DateSpan):
+                        self.check_dates((*where, "value"), item.value)
+                        if item.value.inferred:
+                            self.check_inferred((*where, "value"), item.value)
+                claimed = {c.field for c in record.claims}
+                for k, field in enumerate(record.disputed):
+                    if field not in claimed:
+                        self.fail((*path, "disputed", k), f"{field!r} is disputed by no claims")
 
     @functools.cache  # noqa: B019 - one checker, one dataset, a short life
     def records(self, collection: str) -> list:

@@ -73,9 +73,17 @@ class Inferable:
 
 @record
 class Fact(Inferable):
-    """A record that must cite at least one piece of evidence."""
+    """A record that must cite at least one piece of evidence.
+
+    `claims`: where its sources give a field differently (a title, a date, a place), what
+    each source says, all kept; the field itself holds the value that stands (for a date,
+    the most precise one consistent with all). `disputed`: the fields whose claims cannot
+    all be true.
+    """
 
     evidence: Annotated[list[Evidence], Field(min_length=1)]
+    claims: list[Claim] = _list()
+    disputed: list[str] = _list()
 
 
 @record
@@ -112,6 +120,15 @@ class DateSpan(Inferable):
     start: dt.date
     end: dt.date
     precision: Precision
+
+
+@record
+class Claim:
+    """What one source says of a field that another source gives otherwise."""
+
+    field: str
+    value: DateSpan | str
+    source: Id
 
 
 @record

@@ -283,7 +283,7 @@ class _Builder:
         except ValueError as error:
             self.problems.append(f"{where}: {error}")
             return
-        self.collections[table].append(Entry(resolved, where, file))
+        self.collections[table].append(Entry(resolved, where, file, article.source_id))
 
     @staticmethod
     def check_quotation(statement: dict, article: _Article) -> None:
@@ -426,8 +426,22 @@ def build_dataset(data_dir: Path) -> Dataset:
 
 
 def dataset_json(dataset: Dataset) -> str:
-    """The dataset as pretty-printed JSON, byte-identical for the same dataset."""
-    return json.dumps(dataset.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    """The dataset as pretty-printed JSON, byte-identical for the same dataset; a record
+    whose sources all agree is written without its empty `claims` and `disputed`."""
+    data = _without_empty_claims(dataset.model_dump(mode="json"))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _without_empty_claims(data: object) -> object:
+    if isinstance(data, dict):
+        return {
+            k: _without_empty_claims(v)
+            for k, v in data.items()
+            if not (k in ("claims", "disputed") and v == [])
+        }
+    if isinstance(data, list):
+        return [_without_empty_claims(item) for item in data]
+    return data
 
 
 def stale_diff(expected: str, path: Path, limit: int = 40) -> list[str]:

@@ -176,7 +176,9 @@ class Writer:
                 "country": person.country if person.country in draft.countries else None,
                 "evidence": self.evidence((person.start, person.end)),
             }
-            self.add_linked("people", person.key, fields, flags, ("role", "country"))
+            self.add_linked(
+                "people", person.key, fields, flags, ("role", "country"), left_out=("country",)
+            )
         for body in draft.registry.bodies():
             kind = "group" if body.kind == "group" else "institution"
             if body.kind != "group" and any(word in body.name for word in GOVERNMENT):
@@ -189,7 +191,8 @@ class Writer:
                 "country": body.country if body.country in draft.countries else None,
                 "evidence": self.evidence((body.start, body.end)),
             }
-            self.add_linked("organizations", body.key, fields, body.flags, ("kind", "country"))
+            compared = ("kind", "country")
+            self.add_linked("organizations", body.key, fields, body.flags, compared, compared)
 
     def add_linked(
         self,
@@ -198,11 +201,12 @@ class Writer:
         fields: dict[str, object],
         flags: list[str],
         compared: tuple[str, ...],
+        left_out: tuple[str, ...] = (),
     ) -> Table:
         """Add an entry, linked to the dataset's record when the draft found one."""
         link = self.links.get(key)
         known = record(self.known.dataset, table, link.id) if self.known and link else None
-        fields, more, notes = linked(link, known, fields, compared)
+        fields, more, notes = linked(link, known, fields, compared, left_out)
         return self.add(table, fields, [*flags, *more], notes)
 
     def day(self, mention: DateMention | None) -> dt.date | None:
@@ -220,7 +224,7 @@ class Writer:
             who = self.key(said.speakers[0]) if said.speakers else "unknown"
             counts[who] = counts.get(who, 0) + 1
             fields: dict[str, object] = {
-                "id": f"{who}-{said.kind}-{counts[who]}",
+                "id": f"{self.source_id}-{who}-{said.kind}-{counts[who]}",
                 "kind": said.kind,
                 "speakers": [self.key(k) for k in said.speakers],
                 "verb": said.verb,
@@ -231,7 +235,7 @@ class Writer:
             flags = [f for f in said.flags if not f.startswith("no speaker")]
             leg = self.leg_at(said.start, said.speakers)
             if leg:
-                fields["leg"] = self.leg_ids.get(leg, f"leg-{leg}")
+                fields["leg"] = self.leg_ids[leg]
                 flags.append("placed on a leg by its speaker's country or the country named last")
             if not said.speakers:
                 flags.append("no speaker: name one, or delete the entry")

@@ -41,7 +41,7 @@ def write_trip(writer: Writer) -> None:
         days = [(leg.country, writer.day(leg.dates)) for leg in draft.legs]
         writer.links["trip"] = writer.known.trip(traveller_id, days)
     fields = {
-        "id": "trip",
+        "id": f"trip-{writer.source_id}",  # ids of every report's draft never collide
         "title": f"{name}'s visit to {places}",
         "traveller": traveller_id,
         "evidence": writer.evidence(*evidence),
@@ -62,14 +62,15 @@ def write_trip(writer: Writer) -> None:
         "the traveller is the first person the article has visiting, else the one named"
         " most: check it, and the title"
     ]
-    trip = writer.add_linked("trips", "trip", fields, flags, ("title",))
+    trip = writer.add_linked("trips", "trip", fields, flags, ("title",), left_out=("title",))
     legs = tomlkit.aot()
     for leg in draft.legs:
         precision = "day"
         if leg.dates and (leg.dates.first[1:] != leg.dates.last[1:]):
             precision = "span"
         leg_link = writer.known.leg(fields["id"], leg.country) if writer.known else None
-        writer.leg_ids[leg.country] = leg_link.id if leg_link else f"leg-{leg.country}"
+        new_id = f"{fields['id']}-{leg.country}"
+        writer.leg_ids[leg.country] = leg_link.id if leg_link else new_id
         writer.links[f"leg-{leg.country}"] = leg_link
         leg_fields = {
             "id": writer.leg_ids[leg.country],
@@ -113,7 +114,7 @@ def write_events(writer: Writer) -> None:
             flags.append("no day of its own: dated within its leg")
         leg_id = writer.leg_ids.get(leg.country) if leg else None
         fields = {
-            "id": f"{slug(event.title)}-{number}",
+            "id": f"{slug(event.title)}-{writer.source_id}-{number}",
             "kind": event.kind,
             "title": event.title,
             "leg": leg_id,
@@ -128,4 +129,6 @@ def write_events(writer: Writer) -> None:
             writer.links[f"event-{number}"] = link
             if link is not None and link.id:
                 fields["id"] = link.id
-        writer.add_linked("events", f"event-{number}", fields, flags, ("title", "dates"))
+        writer.add_linked(
+            "events", f"event-{number}", fields, flags, ("title", "dates"), left_out=("title",)
+        )

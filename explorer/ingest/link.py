@@ -139,11 +139,16 @@ def _plain(value: object) -> object:
 
 
 def linked(
-    link: Link | None, record: object, fields: dict[str, object], compared: tuple[str, ...]
+    link: Link | None,
+    record: object,
+    fields: dict[str, object],
+    compared: tuple[str, ...],
+    left_out: tuple[str, ...] = (),
 ) -> tuple[dict[str, object], list[str], list[str]]:
     """A drafted entry's fields, REVIEW lines and notes, given what it links to: the known
-    record's id, its values left to stand where this report gives others (each difference a
-    REVIEW line naming both), or the candidates to choose from."""
+    record's id (each value this report gives otherwise a REVIEW line naming both: the build
+    keeps both, each as its source's claim), or the candidates to choose from. Fields in
+    `left_out` that differ are left out instead (a trip's title is the annotator's)."""
     if link is None:
         return fields, [], []
     if not link.id:
@@ -155,11 +160,13 @@ def linked(
         new, old = fields.get(key), getattr(record, key, None)
         if new is None or old is None or _plain(new) == _plain(old):
             continue
+        if key in left_out:
+            fields[key] = None
+            continue
         flags.append(
             f"this report gives {key} {_plain(new)!r}; the dataset has {_plain(old)!r}: "
-            "left out so the build keeps one; write it here only to replace the other"
+            "check it; the build keeps both, each as its source's claim"
         )
-        fields[key] = None
     return fields, flags, [f"linked to the dataset's {link.why}"]
 
 

@@ -2,8 +2,10 @@
 
 The same country, person, organization or grouping (matched by id, or by a full name or
 alias), trip, event, inference or proposal (matched by id) named in two articles becomes
-one record citing both. Facts that disagree - two dates for one event, two roles for one
-person - are reported, never silently overwritten.
+one record citing both. A title, place or date the two give differently is kept as each
+source's claim (a narrower date consistent with a wider one refines it; dates or places
+that cannot both be true are marked disputed); any other fact given two ways is reported,
+never silently overwritten.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Entry:
     data: dict
     origin: str
     file: str
+    source: str = ""  # the id of the article the entry's annotation is of
 
 
 @dataclass
@@ -84,7 +87,8 @@ class Merger:
         """Fold `entry` into `target`, reporting each fact they give differently."""
         # Matched by id or name: the id is the first article's, another name becomes an alias.
         facts = {k: v for k, v in entry.data.items() if k not in ("id", "name")}
-        self.problems += combine(target.data, facts, target.origin, entry.origin)
+        sources = (target.source, entry.source)
+        self.problems += combine(target.data, facts, target.origin, entry.origin, sources)
         if entry.data.get("name") and entry.data.get("name") != target.data.get("name"):
             aliases = target.data.setdefault("aliases", [])
             if entry.data["name"] not in aliases:
@@ -112,18 +116,31 @@ def matching_names(table: str, data: dict) -> list[str]:
     return [n for n in folded if n]
 
 
-def combine(target: dict, new: dict, target_origin: str, new_origin: str) -> list[str]:
-    """Merge the fields of `new` into `target`; the conflicts, as problem lines."""
+def combine(
+    target: dict,
+    new: dict,
+    target_origin: str,
+    new_origin: str,
+    sources: tuple[str, str] = ("", ""),
+) -> list[str]:
+    """Merge the fields of `new` into `target`; the conflicts, as problem lines. A field
+    two sources may give differently (CLAIMED) keeps both as claims, never a conflict."""
     problems = []
     for key, value in new.items():
         if key not in target or target[key] in (None, [], {}):
             target[key] = value
         elif key == "evidence":
             target[key] = [*target[key], *value]
+        elif key in CLAIMED and _differ(target[key], value) and all(sources):
+            claim(target, key, value, sources)
+        elif key == "claims":
+            target[key] = [*target[key], *value]
+        elif key == "disputed":
+            target[key] = list(dict.fromkeys([*target[key], *value]))
         elif key == "inferred":
             problems += combine(target[key], value, target_origin, new_origin)
         elif key == "legs":
-            problems += merge_legs(target[key], value, target_origin, new_origin)
+            problems += merge_legs(target[key], value, target_origin, new_origin, sources)
         elif key == "countries" and all(isinstance(v, dict) for v in [*target[key], *value]):
             problems += merge_roles(target[key], value, target_origin, new_origin)
         elif key in UNIONED and isinstance(value, list):
@@ -145,13 +162,19 @@ def combine(target: dict, new: dict, target_origin: str, new_origin: str) -> lis
     return problems
 
 
-def merge_legs(legs: list[dict], new_legs: list[dict], origin: str, new_origin: str) -> list[str]:
+def merge_legs(
+    legs: list[dict],
+    new_legs: list[dict],
+    origin: str,
+    new_origin: str,
+    sources: tuple[str, str] = ("", ""),
+) -> list[str]:
     """Merge a trip's legs by id; a leg only one article names is added."""
     problems = []
     by_id = {leg.get("id"): leg for leg in legs}
     for leg in new_legs:
         if leg.get("id") in by_id:
-            problems += combine(by_id[leg.get("id")], leg, origin, new_origin)
+            problems += combine(by_id[leg.get("id")], leg, origin, new_origin, sources)
         else:
             legs.append(leg)
     return problems
@@ -171,6 +194,53 @@ def merge_roles(
             what = f"role of {part.get('country')!r}"
             problems.append(conflict(what, known.get("role"), part.get("role"), origin, new_origin))
     return problems
+
+
+# Fields of a record that are a source's claim: two sources may give them differently.
+CLAIMED = frozenset({"role", "title", "place", "city", "dates"})
+# Of those, the ones where two different values cannot both be true.
+SINGULAR = frozenset({"place", "city"})
+
+
+def _differ(old: object, new: object) -> bool:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return any(old.get(k) != new.get(k) for k in ("start", "end", "precision"))
+    return old != new
+
+
+def claim(target: dict, key: str, value: object, sources: tuple[str, str]) -> None:
+    """Keep what each source says of `key`; let the value that stands be the most precise
+    date consistent with both, and mark the field disputed when both cannot be true."""
+    claims = target.setdefault("claims", [])
+    first, second = sources
+    if not any(c["field"] == key and c["source"] == first for c in claims):
+        claims.append({"field": key, "value": target[key], "source": first})
+    claims.append({"field": key, "value": value, "source": second})
+    if key == "dates":
+        relation = dates_relation(target[key], value)
+        if relation == "refines":
+            target[key] = value
+        agree = relation != "disagrees"
+    else:
+        agree = key not in SINGULAR
+    if not agree and key not in target.setdefault("disputed", []):
+        target["disputed"].append(key)
+
+
+def dates_relation(old: dict, new: dict) -> str:
+    """How a second source's dates stand to the first's: "refines" (a day or range inside
+    one the first gives only as "within"), "agrees" (both can be true), "disagrees"."""
+    inside = old["start"] <= new["start"] and new["end"] <= old["end"]
+    if inside and old.get("precision") == "within":
+        return "refines"
+    if new["start"] <= old["end"] and old["start"] <= new["end"]:
+        overlapping_ranges = "within" in (old.get("precision"), new.get("precision"))
+        return "agrees" if inside or overlapping_ranges or _inside(new, old) else "disagrees"
+    return "disagrees"
+
+
+def _inside(a: dict, b: dict) -> bool:
+    return b["start"] <= a["start"] and a["end"] <= b["end"]
 
 
 def conflict(key: str, old: object, new: object, origin: str, new_origin: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tomllib
 
@@ -197,3 +198,55 @@ def test_two_events_of_one_kind_on_one_leg_on_the_same_days_are_reported(data):
         "look like one event (a talks on leg 'jaishankar-japan' on overlapping days)" in p
         for p in error.value.problems
     )
+
+
+def three_reports(data):
+    """The bundled tour with a second report (the talks on the 7th) and a third (on the
+    10th), each drafted against the dataset and reviewed."""
+    dataset = load_dataset(data / "dataset.json")
+    text = SECOND.read_text(encoding="utf-8")
+    written = reviewed(draft_text(text, "second.txt", KEYWORDS, None, dataset))
+    (data / "annotations" / "second.toml").write_text(written, encoding="utf-8")
+    shutil.copy(SECOND, data / "articles" / "third.txt")
+    third = written.replace("second", "third").replace("2024-03-07", "2024-03-10")
+    (data / "annotations" / "third.toml").write_text(third, encoding="utf-8")
+    return build_dataset(data)
+
+
+async def test_the_reader_sees_where_sources_differ_and_what_each_says(data):
+    from conftest import screen_text
+
+    from explorer.tui.app import make_app
+    from explorer.tui.screens.source import SourceScreen
+
+    app = make_app(three_reports(data))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Talks between Kamikawa and Jaishankar  [sources differ]" in shown
+        await pilot.press("G", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SourceScreen)
+        text = screen_text(app)
+        assert "Cited in 3 articles" in text and "The sources differ:" in text
+        assert "• dates: Mar 10, 2024 (year inferred)" in text
+
+
+def test_timeline_json_gives_each_claim_with_its_source(data, tmp_path, run_cli):
+    path = tmp_path / "three.json"
+    from explorer.ingest.build import dataset_json
+
+    path.write_text(dataset_json(three_reports(data)), encoding="utf-8")
+    result = run_cli("timeline", "--json", "--data", str(path))
+    assert result.returncode == 0, result.stderr
+    [talks] = [
+        e for leg in json.loads(result.stdout) for e in leg["events"] if e["id"] == "tokyo-talks"
+    ]
+    assert talks["sources"] == ["jaishankar-east-asia-tour", "second", "third"]
+    assert talks["disputed"] == ["dates"]
+    assert [(c["source"], c["value"]["start"]) for c in talks["claims"]] == [
+        ("jaishankar-east-asia-tour", "2024-03-06"),
+        ("second", "2024-03-07"),
+        ("third", "2024-03-10"),
+    ]

@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from explorer.core.dates import date_json, date_label
-from explorer.core.model import Statement
-from explorer.core.query import CountrySummary, Index, source_summaries
+from explorer.core.model import DateSpan, Statement
+from explorer.core.query import CountrySummary, Index, cited_sources, source_summaries
 from explorer.core.safe import safe_text
 
 
@@ -67,6 +67,7 @@ def timeline_records(index: Index) -> list[dict]:
                 "city": leg.city,
                 **{k: dates[k] for k in ("start", "end", "precision", "year_inferred", "label")},
                 "inferred": index.inferred_notes(leg.dates.inferred),
+                **sources_json(leg),
                 "events": [
                     {
                         "id": event.id,
@@ -76,12 +77,30 @@ def timeline_records(index: Index) -> list[dict]:
                         "date": date_json(event.dates),
                         "participants": [index.parties[p].name for p in event.participants],
                         "inferred": index.inferred_notes(event.inferred),
+                        **sources_json(event),
                     }
                     for event in entry.events
                 ],
             }
         )
     return records
+
+
+def sources_json(record: object) -> dict:
+    """A record's sources for `--json`: the articles it cites, what each says where they
+    differ, and the fields they disagree on."""
+    return {
+        "sources": cited_sources(record),
+        "claims": [
+            {
+                "field": c.field,
+                "value": date_json(c.value) if isinstance(c.value, DateSpan) else c.value,
+                "source": c.source,
+            }
+            for c in record.claims
+        ],
+        "disputed": list(record.disputed),
+    }
 
 
 def country_record(index: Index, summary: CountrySummary) -> dict:

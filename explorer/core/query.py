@@ -10,10 +10,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from explorer.core.dates import date_label
 from explorer.core.model import (
     Area,
     AreaMention,
     Category,
+    Claim,
     Country,
     Dataset,
     DateSpan,
@@ -128,6 +130,25 @@ def source_summaries(dataset: Dataset) -> list[SourceSummary]:
         SourceSummary(s, s.title.strip().lower() in s.text.lower(), cited[s.id])
         for s in dataset.sources
     ]
+
+
+def cited_sources(record: object) -> list[str]:
+    """The ids of the articles a record's evidence comes from, in order, each once."""
+    return list(dict.fromkeys(e.source for e in getattr(record, "evidence", ())))
+
+
+def sources_mark(record: object) -> str:
+    """What a reader should see of a record's sources: "sources differ" where they
+    disagree, "N sources" where several agree, nothing for one."""
+    if getattr(record, "disputed", None):
+        return "sources differ"
+    count = len(cited_sources(record))
+    return f"{count} sources" if count > 1 else ""
+
+
+def claim_words(claim: Claim) -> str:
+    """A claim's value as a reader reads it: a date with its precision, else the text."""
+    return date_label(claim.value) if isinstance(claim.value, DateSpan) else claim.value
 
 
 @dataclass(repr=False)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from explorer.core.dates import date_label
-from explorer.core.model import AreaMention, Evidence
+from explorer.core.model import AreaMention, Claim, Evidence
 from explorer.core.query import Filter, Index, TimelineLeg
 
 
@@ -112,6 +112,15 @@ class Views:
             "country": index.countries,
         }[ref.kind][ref.id]
         return [("evidence", e) for e in record.evidence]
+
+    def claims_for(self, ref: Ref) -> tuple[list[Claim], list[str]]:
+        """What each source says where sources give a record's fields differently, and
+        which of those fields are disputed."""
+        records = {"trip": self.index.trips, "leg": self.index.legs, "event": self.index.events}
+        record = records.get(ref.kind, {}).get(ref.id)
+        if record is None:
+            return [], []
+        return list(record.claims), list(record.disputed)
 
     def inferred_for(self, ref: Ref) -> list[dict[str, str]]:
         """The inferences behind a record and its dates."""

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from explorer.core.model import Evidence
-from explorer.core.query import Index
+from explorer.core.query import Index, claim_words
 from explorer.core.safe import safe_text
 from explorer.tui.screens.overlay import Overlay
 from explorer.tui.views import Ref, Views
@@ -68,6 +68,15 @@ def source_text(index: Index, views: Views, ref: Ref, whole: bool = False) -> Te
             text.append(f"\n¶{number} of {len(spans)}  ", "dim")
             text.append_text(paragraph)
             text.append("\n")
+    claims, disputed = views.claims_for(ref)
+    if claims:
+        heading = "The sources differ" if disputed else "What each source says"
+        text.append(f"\n{heading}:\n", "bold yellow" if disputed else "bold")
+        for item in claims:
+            source = index.sources.get(item.source)
+            text.append(f"• {item.field}: ", "bold")
+            text.append(safe_text(claim_words(item)))
+            text.append(f" — {safe_text(source.title if source else item.source)}\n", "dim")
     notes = views.inferred_for(ref)
     if notes:
         text.append("\nInferred, not stated by the article:\n", "bold")

@@ -14,7 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.core.dates import date_label, short_label, year_label
-from explorer.core.query import TimelineLeg
+from explorer.core.query import TimelineLeg, sources_mark
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref
 from explorer.tui.widgets.pane import Pane
@@ -198,14 +198,14 @@ class TimelinePane(Pane):
         text = Text("● " if chosen else "", "bold")
         text.append(safe_text(place), "bold")
         text.append(f"  {date_label(leg.dates)}", "dim")
-        return text
+        return _with_sources(text, leg)
 
     def event_label(self, event, chosen: bool) -> Text:
         """An event's line: its days and title."""
         text = Text("● " if chosen else "", "bold")
         text.append(f"{short_label(event.dates)}  ", "dim")
         text.append(safe_text(event.title))
-        return text
+        return _with_sources(text, event)
 
     @on(Tree.NodeSelected, "#timeline-tree")
     def node_chosen(self, event: Tree.NodeSelected) -> None:
@@ -216,3 +216,11 @@ class TimelinePane(Pane):
             self.choose(ref)
         else:
             event.node.toggle()
+
+
+def _with_sources(text: Text, record: object) -> Text:
+    """A line with what its sources say: "2 sources", or "sources differ" standing out."""
+    mark = sources_mark(record)
+    if mark:
+        text.append(f"  [{mark}]", "bold yellow" if record.disputed else "dim italic")
+    return text

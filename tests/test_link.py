@@ -250,3 +250,25 @@ def test_timeline_json_gives_each_claim_with_its_source(data, tmp_path, run_cli)
         ("second", "2024-03-07"),
         ("third", "2024-03-10"),
     ]
+
+
+def test_every_problem_of_every_stage_in_one_build(data):
+    """A snippet not in the article and a kind not allowed, in one run, with the allowed
+    kinds named."""
+    annotation = next((data / "annotations").glob("*.toml"))
+    text = annotation.read_text(encoding="utf-8")
+    text = text.replace('kind = "talks"', 'kind = "chat"', 1)
+    text = text.replace(
+        'evidence = ["Japanese Foreign Minister Kamikawa Yoko"]',
+        'evidence = ["words the article does not hold"]',
+        1,
+    )
+    annotation.write_text(text, encoding="utf-8")
+    with pytest.raises(BuildError) as error:
+        build_dataset(data)
+    problems = error.value.problems
+    assert any("snippet 'words the article does not hold' not found" in p for p in problems)
+    assert any(
+        "kind: Input should be 'meeting', 'talks', 'speech', 'news conference' or 'meetings'" in p
+        for p in problems
+    )

@@ -177,12 +177,14 @@ class _Builder:
     categories: list[dict] = field(default_factory=list)
     area_defs: dict[str, dict] = field(default_factory=dict)
     origins: dict[JsonPath, str] = field(default_factory=dict)
+    unreadable: bool = False  # a whole file could not be read: what follows would mislead
 
     def read_toml(self, path: Path) -> dict | None:
         try:
             return read_toml(path, self.rel(path))
         except SourceProblem as problem:
             self.problems += problem.lines
+            self.unreadable = True
             return None
 
     def rel(self, path: Path) -> str:
@@ -197,6 +199,7 @@ class _Builder:
             taxonomy = read_taxonomy(path, self.rel(path))
         except SourceProblem as problem:
             self.problems += problem.lines
+            self.unreadable = True
             return
         for index, (category_id, name) in enumerate(taxonomy.categories):
             self.origins[("categories", index)] = f"{self.rel(path)}: [[categories]] #{index + 1}"
@@ -408,17 +411,21 @@ def build_dataset(data_dir: Path) -> Dataset:
             builder.problems.append(f"{builder.rel(article)}: no annotation file names it")
     if not annotation_files:
         builder.problems.append(f"{builder.rel(annotations_dir)}: no annotation files")
-    if builder.problems:
+    if builder.unreadable or not annotation_files:
         raise BuildError(builder.problems)
+    # Every problem of every file in one run: what could be read is merged and validated
+    # even when other entries could not; only the cross-checks wait for a sound whole (an
+    # entry that failed would make others' references to it look wrong too).
     data = builder.dataset_dict()
-    if builder.problems:
-        raise BuildError(builder.problems)
     try:
         dataset = Dataset.model_validate(data)
     except ValidationError as error:
         raise BuildError(
-            [f"{builder.where(tuple(e['loc']))}: {error_message(e)}" for e in error.errors()]
+            builder.problems
+            + [f"{builder.where(tuple(e['loc']))}: {error_message(e)}" for e in error.errors()]
         ) from None
+    if builder.problems:
+        raise BuildError(builder.problems)
     problems = find_problems(dataset)
     if problems:
         raise BuildError([f"{builder.where(p.path)}: {p.message}" for p in problems])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 
@@ -272,3 +273,59 @@ def test_every_problem_of_every_stage_in_one_build(data):
         "kind: Input should be 'meeting', 'talks', 'speech', 'news conference' or 'meetings'" in p
         for p in problems
     )
+
+
+THIRD = FIXTURES / "draft" / "link" / "third_report.txt"
+
+
+def answer_review(draft: str) -> str:
+    """What a reviewer answers, and only that: the year of every day written without one
+    (the REVIEW line asks for it) and every value still saying REVIEW."""
+    draft = re.sub(r'"--(\d\d)-(\d\d)"', r"2024-\1-\2", draft)
+    return re.sub(r'"REVIEW: [^"]*"', '"Reviewed: the tour took place in March 2024."', draft)
+
+
+async def test_three_reports_of_one_visit_make_one_picture(data, run_cli):
+    """The bundled report, a second (initials, a more precise day) and a third (a day that
+    disagrees, another title, a new person), each drafted into the data folder, its REVIEW
+    values answered, and built, as a person does: one record per person and trip, the
+    refined and the disputed dates kept with their sources, shown in the TUI."""
+    from conftest import screen_text
+
+    from explorer.tui.app import make_app
+
+    (data / "articles" / "second.txt").unlink()
+    for name, article in (("second", SECOND), ("third", THIRD)):
+        shutil.copy(article, data / "articles" / f"{name}.txt")
+        drafted = run_cli("draft", str(data / "articles" / f"{name}.txt"), "--data-dir", str(data))
+        assert drafted.returncode == 0, drafted.stderr
+        path = data / "annotations" / f"{name}.toml"
+        path.write_text(answer_review(drafted.stdout), encoding="utf-8")
+        built = run_cli("build", "--data-dir", str(data))
+        assert built.returncode == 0, built.stderr
+    dataset = load_dataset(data / "dataset.json")
+    assert sorted(p.id for p in dataset.people) == [
+        "cho", "jaishankar", "kamikawa", "randhir-jaiswal"
+    ]  # fmt: skip
+    assert [t.id for t in dataset.trips] == ["jaishankar-east-asia"]
+    jaishankar = next(p for p in dataset.people if p.id == "jaishankar")
+    assert jaishankar.role == "External Affairs Minister"
+    assert [(c.source, c.value) for c in jaishankar.claims if c.field == "role"][-1] == (
+        "third", "foreign minister"
+    )  # fmt: skip
+    talks = next(e for e in dataset.events if e.id == "tokyo-talks")
+    assert talks.disputed == ["dates"]
+    assert [(c.source, str(c.value.start)) for c in talks.claims] == [
+        ("jaishankar-east-asia-tour", "2024-03-06"),
+        ("second", "2024-03-07"),
+        ("third", "2024-03-08"),
+    ]
+    japan = next(leg for leg in dataset.trips[0].legs if leg.id == "jaishankar-japan")
+    assert japan.disputed == [] and len({e.source for e in japan.evidence}) == 3
+    app = make_app(dataset)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Japan, Tokyo  Mar 6–8, 2024 (year inferred)  [3 sources]" in shown
+        assert "Talks between Kamikawa and Jaishankar  [sources differ]" in shown

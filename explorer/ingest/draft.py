@@ -7,6 +7,7 @@ it; what the rules are unsure of is flagged for review, never silently guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -116,7 +117,8 @@ def draft_article(
 
 def traveller(draft: Draft) -> Entity | None:
     """The person whose trip it is: the first the article has visiting ("visiting U.S.
-    Secretary of State X", "X arrived in"), else the one named most outside quotations."""
+    Secretary of State X", "X arrived in"), else, of the people named most outside
+    quotations, one from another country than the city the story opens in."""
     quoted = Spans((q.start, q.end) for q in draft.article.quotes)
     counts = Counter(
         person.key
@@ -132,4 +134,21 @@ def traveller(draft: Draft) -> Entity | None:
     visiting = {k: at for k, at in visiting.items() if at is not None}
     if visiting:  # the first the story has visiting: the lead's traveller
         return entities[min(visiting, key=visiting.__getitem__)]
+    # Else of those named most, one from another country than where the story happens.
+    place = _where(draft)
+    foreign = {k: n for k, n in counts.items() if entities[k].country not in (None, place)}
+    if place is not None and foreign:
+        return entities[Counter(foreign).most_common(1)[0][0]]
     return entities[counts.most_common(1)[0][0]]
+
+
+def _where(draft: Draft) -> str | None:
+    """The country of the first city the story names (its dateline's, mostly)."""
+    known = known_countries()
+    for match in re.finditer(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", draft.text):
+        words = match.group().split()
+        for form in (match.group(), words[0]):
+            city = known.city(form.title() if form.isupper() else form)
+            if city:
+                return city
+    return None

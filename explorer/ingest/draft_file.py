@@ -51,7 +51,7 @@ class Writer:
             for person in draft.registry.people():
                 self.links[person.key] = known.person(person.name, person.aliases)
             for body in draft.registry.bodies():
-                self.links[body.key] = known.organization(body.name, body.aliases)
+                self.links[body.key] = known.organization(body.name, body.aliases, body.country)
             for key, link in self.links.items():
                 if link is not None and link.id:
                     self.keys[key] = link.id

@@ -51,8 +51,18 @@ def same_name(drafted: str, known: str) -> bool:
     return all(w in have or (len(w) == 1 and any(h.startswith(w) for h in have)) for w in wanted)
 
 
+def _body_key(name: str) -> str:
+    return " ".join(w for w in words(name) if w != "the")
+
+
 def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _spans(record: object) -> list[tuple[dt.date, dt.date]]:
+    """A record's dates and every source's claim of them."""
+    dates = [record.dates, *(c.value for c in record.claims if c.field == "dates")]
+    return [(d.start, d.end) for d in dates if hasattr(d, "start")]
 
 
 class Known:
@@ -81,9 +91,24 @@ class Known:
         """The dataset's person with this name or an alias (initials and honorifics aside)."""
         return self._named(self.dataset.people, [name, *aliases], "person")
 
-    def organization(self, name: str, aliases: list[str]) -> Link | None:
-        """The dataset's organization with this name or an alias."""
-        return self._named(self.dataset.organizations, [name, *aliases], "organization")
+    def organization(
+        self, name: str, aliases: list[str], country: str | None = None
+    ) -> Link | None:
+        """The dataset's organization with this very name or alias (case, accents and "the"
+        aside): a body's name is not a person's, whose parts may stand alone. Else, as
+        candidates for the reviewer, the dataset's bodies of the same country ("Indian
+        foreign ministry" may be the "Ministry of External Affairs")."""
+        wanted = {_body_key(n) for n in [name, *aliases]}
+        found = [
+            o.id
+            for o in self.dataset.organizations
+            if wanted & {_body_key(n) for n in [o.name, *o.aliases]}
+        ]
+        if len(found) == 1:
+            return Link(found[0], f"organization {found[0]!r}: the same name")
+        if not found and country is not None:
+            found = [o.id for o in self.dataset.organizations if o.country == country]
+        return Link(candidates=found) if found else None
 
     def trip(self, traveller: str | None, legs: list[tuple[str, dt.date | None]]) -> Link | None:
         """The dataset's trip by the same traveller with a leg in a drafted leg's country
@@ -114,13 +139,14 @@ class Known:
         return None
 
     def event(self, leg: str, kind: str, day: dt.date | None) -> Link | None:
-        """The event of this kind on this leg whose dates hold the drafted day."""
+        """The event of this kind on this leg whose dates, or a source's claim of them,
+        hold the drafted day."""
         found = [
             e.id
             for e in self.dataset.events
             if e.leg == leg
             and e.kind == kind
-            and (day is None or _overlap((e.dates.start, e.dates.end), (day, day)))
+            and (day is None or any(_overlap(span, (day, day)) for span in _spans(e)))
         ]
         if len(found) == 1:
             return Link(found[0], f"event {found[0]!r}: a {kind} on {leg!r} then")

@@ -32,7 +32,7 @@ _BODY = re.compile(
 # "Mexico's foreign ministry", "Japan's defence ministry": a body named in lower case after
 # its country.
 _OWNED_BODY = re.compile(
-    r"(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+"
+    r"(?P<owner>[A-Z][\w.]*(?:’s|'s)|[A-Z][a-z]+)\s+"  # "Mexico's", "Indian"
     r"(?P<name>(?:[a-z]+\s+){0,2}?(?:ministry|government|embassy|presidency|cabinet|"
     r"foreign office|state department|mission))\b"
 )
@@ -237,6 +237,8 @@ def find_bodies(article: Article, registry: Registry) -> None:
             name = re.sub(r"^(?:the|The)\s+", "", match.group("name")).strip()
             if not name or name.split()[0] in {"of", "for", "and"}:
                 continue
+            if " " not in name and name in BODY_HEADS and not match.group("owner"):
+                continue  # "Ministry spokesperson X": which ministry, the words do not say
             owner = match.group("owner")
             country = countries.country_of(owner) if owner else None
             for word in name.split():

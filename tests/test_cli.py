@@ -31,7 +31,7 @@ def test_quotes_json_shape(run_cli):
     required = {"speakers", "text", "kind", "date", "country", "event", "source"}
     for quote in quotes:
         assert required <= set(quote)
-        assert set(quote["source"]) == {"article", "start", "end"}
+        assert set(quote["source"]) == {"article", "start", "end", "paragraph"}
         assert quote["kind"] in {"direct", "reported"}
         assert not quote["text"].startswith(("“", '"'))
 
@@ -195,3 +195,18 @@ def test_sources_lists_each_article_and_what_it_contributes(run_cli):
     assert source["contributes"]["people"] == len(dataset["people"])
     table = run_cli("sources")
     assert "given by the annotator" in table.stdout
+
+
+def test_json_says_where_each_fact_stands_down_to_the_paragraph(run_cli, article_text):
+    quotes = json.loads(run_cli("quotes", "--json").stdout)
+    for quote in quotes:
+        source = quote["source"]
+        # Counted here from the article itself: the line holding the quotation's first word.
+        line = article_text[: source["start"]].count("\n") + 1
+        blank = sum(1 for row in article_text.split("\n")[: line - 1] if not row.strip())
+        assert source["paragraph"] == line - blank, quote["id"]
+        assert article_text[source["start"] : source["end"]] == quote["text"]
+    countries = json.loads(run_cli("countries", "--json").stdout)
+    assert all(c["sources"] and c["sources"][0]["paragraph"] >= 1 for c in countries)
+    areas = json.loads(run_cli("areas", "--json").stdout)
+    assert all(m["sources"] for a in areas for m in a["mentions"])

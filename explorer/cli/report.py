@@ -12,9 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from explorer.core.dates import date_json, date_label
-from explorer.core.model import DateSpan, Statement
-from explorer.core.query import CountrySummary, Index, cited_sources, source_summaries
+from explorer.core.model import DateSpan, Evidence, Statement
+from explorer.core.query import CountrySummary, Index, source_summaries
 from explorer.core.safe import safe_text
+from explorer.core.text import paragraph_of
 
 
 def plain(text: str | None, style: str = "") -> Text:
@@ -47,7 +48,7 @@ def quote_record(index: Index, statement: Statement) -> dict:
         "city": leg.city if leg else None,
         "event": event.title if event else None,
         "areas": [index.areas[a].name for a in statement.areas],
-        "source": {"article": quote.source, "start": quote.start, "end": quote.end},
+        "source": evidence_json(index, quote),
         "attribution": statement.attribution.text if statement.attribution else None,
         "inferred": index.inferred_notes(statement.inferred),
     }
@@ -67,7 +68,7 @@ def timeline_records(index: Index) -> list[dict]:
                 "city": leg.city,
                 **{k: dates[k] for k in ("start", "end", "precision", "year_inferred", "label")},
                 "inferred": index.inferred_notes(leg.dates.inferred),
-                **sources_json(leg),
+                **sources_json(index, leg),
                 "events": [
                     {
                         "id": event.id,
@@ -77,7 +78,7 @@ def timeline_records(index: Index) -> list[dict]:
                         "date": date_json(event.dates),
                         "participants": [index.parties[p].name for p in event.participants],
                         "inferred": index.inferred_notes(event.inferred),
-                        **sources_json(event),
+                        **sources_json(index, event),
                     }
                     for event in entry.events
                 ],
@@ -86,11 +87,22 @@ def timeline_records(index: Index) -> list[dict]:
     return records
 
 
-def sources_json(record: object) -> dict:
-    """A record's sources for `--json`: the articles it cites, what each says where they
-    differ, and the fields they disagree on."""
+def evidence_json(index: Index, evidence: Evidence) -> dict:
+    """Where a fact's words stand: the article, their offsets and the paragraph's number."""
+    text = index.sources[evidence.source].text
     return {
-        "sources": cited_sources(record),
+        "article": evidence.source,
+        "start": evidence.start,
+        "end": evidence.end,
+        "paragraph": paragraph_of(text, evidence.start),
+    }
+
+
+def sources_json(index: Index, record: object) -> dict:
+    """A record's sources for `--json`: where each of its words stands, what each source
+    says where they differ, and the fields they disagree on."""
+    return {
+        "sources": [evidence_json(index, e) for e in record.evidence],
         "claims": [
             {
                 "field": c.field,
@@ -119,6 +131,7 @@ def country_record(index: Index, summary: CountrySummary) -> dict:
             for area, mention in summary.areas
         ],
         "quotes": summary.quote_count,
+        "sources": [evidence_json(index, e) for e in summary.country.evidence],
     }
 
 
@@ -140,6 +153,7 @@ def area_records(index: Index) -> list[dict]:
                         "new": mention.new,
                         "event": index.events[mention.event].title if mention.event else None,
                         "evidence": [e.text for e in mention.evidence],
+                        "sources": [evidence_json(index, e) for e in mention.evidence],
                     }
                     for mention in area.mentions
                 ],

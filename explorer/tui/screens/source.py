@@ -9,21 +9,11 @@ from textual.content import Content
 from explorer.core.model import Evidence
 from explorer.core.query import Index, claim_words
 from explorer.core.safe import safe_text
+from explorer.core.text import paragraphs
 from explorer.tui.screens.overlay import Overlay
 from explorer.tui.views import Ref, Views
 
 STYLES = {"quote": "bold reverse", "attribution": "bold underline", "evidence": "reverse"}
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of an article: each line that holds words, so blank
-    lines between paragraphs are not counted ("¶3 of 10" in a ten-paragraph report)."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
 
 
 def title_for(index: Index, views: Views, ref: Ref) -> str:

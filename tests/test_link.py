@@ -298,6 +298,7 @@ async def test_three_reports_of_one_visit_make_one_picture(data, run_cli):
     from conftest import screen_text
 
     from explorer.tui.app import make_app
+    from explorer.tui.widgets.country import CountryPane
 
     (data / "articles" / "second.txt").unlink()
     for name, article in (("second", SECOND), ("third", THIRD)):
@@ -334,3 +335,7 @@ async def test_three_reports_of_one_visit_make_one_picture(data, run_cli):
         shown = screen_text(app)
         assert "Japan, Tokyo  Mar 6–8, 2024 (year inferred)  [3 sources]" in shown
         assert "Talks between Kamikawa and Jaishankar  [sources differ]" in shown
+        # A title one report gives otherwise is shown with the report that gives it.
+        detail = str(app.screen.query_one(CountryPane).detail.render())
+        assert "“foreign minister” per Japan, India vow closer defence ties" in detail
+        assert "[3 sources]" in detail

@@ -122,7 +122,9 @@ def country_record(index: Index, summary: CountrySummary) -> dict:
         "name": summary.country.name,
         "role": summary.role,
         "roles": [{"trip": trip.title, "role": role} for trip, role in summary.roles],
-        "officials": [{"name": p.name, "role": p.role} for p in summary.officials],
+        "officials": [
+            {"name": p.name, "role": p.role, **sources_json(index, p)} for p in summary.officials
+        ],
         "organizations": [o.name for o in summary.organizations],
         "groupings": [g.name for g in summary.groupings],
         "events": [e.title for e in summary.events],

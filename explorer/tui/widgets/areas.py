@@ -79,6 +79,9 @@ class AreasPane(Pane):
         if len(parts) > SHOWN_PARTS:
             shown.append(f"+{len(parts) - SHOWN_PARTS} more")
         text.append("  " + " · ".join(shown), "dim")
+        cited = {e.source for mention in mentions for e in mention.evidence}
+        if len(cited) > 1:
+            text.append(f"  [{len(cited)} sources]", "dim italic")
         return text
 
     @on(Tree.NodeHighlighted, "#area-tree")

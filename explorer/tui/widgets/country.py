@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from explorer.core.dates import date_label, short_label
-from explorer.core.query import CountrySummary
+from explorer.core.query import CountrySummary, sources_mark
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref
 from explorer.tui.widgets.choice_bar import ChoiceBar
@@ -102,7 +102,14 @@ class CountryPane(Pane):
         ):
             self.describe_event(text, chosen.id)
         people = [
-            safe_text(p.name) + (f" — {safe_text(p.role)}" if p.role else "")
+            safe_text(p.name)
+            + (f" — {safe_text(p.role)}" if p.role else "")
+            + "".join(
+                f"; “{safe_text(c.value)}” per {safe_text(index.sources[c.source].title)}"
+                for c in p.claims
+                if c.field == "role" and c.value != p.role
+            )
+            + (f" [{sources_mark(p)}]" if sources_mark(p) else "")
             for p in summary.officials
         ]
         people += [safe_text(o.name) for o in summary.organizations]

@@ -66,7 +66,7 @@ async def test_rapid_key_repetition(dataset):
     app = make_app(dataset)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("3")
-        burst(app, *["j"] * 300)
+        burst(app, *["j"] * 150)
         await settle(pilot)
         quote_list = app.screen.query_one(QuoteList)
         assert quote_list.cursor == len(quote_list.rows) - 1
@@ -75,7 +75,7 @@ async def test_rapid_key_repetition(dataset):
         assert quote_list.cursor == 0
         await pilot.press(*["tab"] * 9)  # focus moves a frame later: one at a time
         assert app.screen.current_pane.id == "areas"
-        burst(app, *["j", "enter", "x"] * 25)
+        burst(app, *["j", "enter", "x"] * 15)
         await settle(pilot)
         # An Enter's choice is a message, handled after keys already queued: clear once
         # more when all is settled, then the list must be whole again.
@@ -106,7 +106,7 @@ async def test_search_typed_and_cleared_fast(dataset):
     app = make_app(dataset)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("slash")
-        for _ in range(3):
+        for _ in range(2):
             await pilot.press(*"kamikawa", *["backspace"] * 8)
         await pilot.press(*"cho")
         assert app.screen.query_one(SearchBox).value == "cho"

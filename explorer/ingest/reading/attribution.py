@@ -52,7 +52,11 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
             headline = article.is_headline(sentence.paragraph)
             if sentence.paragraph in article.furniture and not headline:
                 said.flags.append("in page furniture (a caption, a byline): check the speaker")
-            elif _a_name(article.text[quote.start : quote.end]) and not _beside_cue(tokens, index):
+            elif (
+                _a_name(article.text[quote.start : quote.end])
+                and not _beside_cue(tokens, index)
+                and not (headline and _a_name(article.text[sentence.start : sentence.end]))
+            ):  # in a headline set in Title Case, Title Case says nothing of the words
                 said.cued = True  # a name or a title in quotation marks: nobody's words
                 said.flags.append("looks like a name or a title, not someone's words")
             else:
@@ -62,6 +66,8 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
                     cue = cue_before(tokens, index) or cue_after(tokens, index)
                 cue = cue or according_to(tokens)
                 names = names_before(tokens, index)
+                if names is not None and headline and not _known(registry, tokens, names):
+                    names = None  # "UN To Trump: Racist Rhetoric 'Flies …'": capitals, no one
                 if cue is None and names is not None:
                     cue = Cue(names, names[1] - 1)
                 if cue is None and _quote_ends(tokens, index):
@@ -100,6 +106,12 @@ def _apply(attributor: Attributor, tokens: list[Token], cue: Cue, said: Said) ->
     start = min(tokens[cue.who[0]].start, verb.start)
     end = max(tokens[cue.who[1] - 1].end, verb.end)
     said.attribution = (start, end)
+
+
+def _known(registry: Registry, tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Whether the words at span name someone the story names elsewhere."""
+    name = " ".join(t.text for t in tokens[span[0] : span[1]])
+    return registry.find(name) is not None or registry._by_part(name) is not None
 
 
 def _quote_ends(tokens: list[Token], index: int) -> bool:
@@ -247,9 +259,12 @@ def _echoes(article: Article, found: list[Said]) -> None:
         paragraph = article.sentence_at(said.start)
         if words < 3 and not (paragraph and article.is_headline(paragraph.paragraph)):
             continue  # two words echo by chance; a headline's do not
+        in_headline = paragraph is not None and article.is_headline(paragraph.paragraph)
         for other in found:
-            if other is said or not other.speakers or other.end - other.start < 40:
+            if other is said or not other.speakers:
                 continue
+            if other.end - other.start < 40 and not in_headline:
+                continue  # a headline echoes the story's words, short ones too
             if echoed_in(text[said.start : said.end], text[other.start : other.end]):
                 said.speakers = list(other.speakers)
                 said.flags.append("taken from the longer quotation it echoes: check it")

@@ -9,6 +9,7 @@ import pytest
 
 from explorer.core.query import Index
 from explorer.ingest.build import build_dataset, dataset_json
+from explorer.ingest.merge import dates_relation
 from explorer.tui.screens.source import source_text
 from explorer.tui.views import Ref, Views
 
@@ -102,3 +103,21 @@ def test_the_source_view_shows_each_article_behind_a_merged_fact():
     assert "From Nordmark and Veloria sign hydrogen memorandum (wire-b.txt)" in text
     assert "In Halvik, Costa held talks with Prime Minister Lars Eklund" in text
     assert "after his talks with Costa" in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "relation"),
+    [
+        (("05-12", "05-13", "within"), ("05-13", "05-13", "day"), "refines"),
+        (("05-12", "05-14", "span"), ("05-13", "05-13", "day"), "agrees"),
+        (("05-13", "05-13", "day"), ("05-12", "05-14", "span"), "agrees"),  # either order
+        (("05-12", "05-13", "within"), ("05-13", "05-14", "within"), "agrees"),
+        (("05-12", "05-13", "day"), ("05-13", "05-14", "span"), "disagrees"),
+        (("05-12", "05-12", "day"), ("05-14", "05-14", "day"), "disagrees"),
+    ],
+)
+def test_how_two_sources_dates_stand(old, new, relation):
+    def dates(start, end, precision):
+        return {"start": f"2025-{start}", "end": f"2025-{end}", "precision": precision}
+
+    assert dates_relation(dates(*old), dates(*new)) == relation

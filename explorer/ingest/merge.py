@@ -229,17 +229,18 @@ def claim(target: dict, key: str, value: object, sources: tuple[str, str]) -> No
 
 def dates_relation(old: dict, new: dict) -> str:
     """How a second source's dates stand to the first's: "refines" (a day or range inside
-    one the first gives only as "within"), "agrees" (both can be true), "disagrees"."""
-    inside = old["start"] <= new["start"] and new["end"] <= old["end"]
-    if inside and old.get("precision") == "within":
+    one the first gives only as "within"), "agrees" (both can be true: one holds the other,
+    or they overlap where either is only "within"), "disagrees"."""
+    if _inside(new, old) and old.get("precision") == "within":
         return "refines"
-    if new["start"] <= old["end"] and old["start"] <= new["end"]:
-        overlapping_ranges = "within" in (old.get("precision"), new.get("precision"))
-        return "agrees" if inside or overlapping_ranges or _inside(new, old) else "disagrees"
-    return "disagrees"
+    if not (new["start"] <= old["end"] and old["start"] <= new["end"]):
+        return "disagrees"
+    loose = "within" in (old.get("precision"), new.get("precision"))
+    return "agrees" if _inside(new, old) or _inside(old, new) or loose else "disagrees"
 
 
 def _inside(a: dict, b: dict) -> bool:
+    """Whether the dates of `a` lie within those of `b`."""
     return b["start"] <= a["start"] and a["end"] <= b["end"]
 
 

@@ -277,8 +277,8 @@ class Writer:
             )
 
     def write_year(self) -> None:
-        if not self.needs_year or f'"{self.year_id}"' not in tomlkit.dumps(self.document):
-            return  # no date left that needs it (a linked record keeps the dataset's dates)
+        if not self.needs_year:
+            return
         report = self.draft.report
         if report is not None:
             claim = f"The days given without a year fall in or around {report.year}."

@@ -26,7 +26,8 @@ A quote's `speakers` is [] when the text never says who spoke. What is measured:
   their start and end (year compared only where both have one); precision of day dates.
 - countries: precision and recall of the set named, by canonical name.
 - people: recall of gold people by name, and of people with the title the text gives them
-  (the drafted title and the gold one folded, one holding the other's words); precision of
+  (the drafted title and the gold one folded, one holding the other's words, a country's
+  name or adjective left out of both); precision of
   people proposed.
 """
 
@@ -45,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from explorer.core.load import bundled_path  # noqa: E402
 from explorer.ingest.draft import draft_article  # noqa: E402
+from explorer.ingest.reading.countries import known_countries  # noqa: E402
 from explorer.ingest.sources import read_taxonomy  # noqa: E402
 
 ARTICLE_NAMES = ("text", "quotes", "dates", "countries", "people")
@@ -171,9 +173,17 @@ def score_countries(draft, gold: dict, scores: Scores) -> None:
 
 
 def same_title(drafted: str | None, gold: str | None) -> bool:
+    """One title holds the other's words, a country's name or adjective aside (gold leaves
+    it out where it can: "spokesperson for the [Indian] Ministry of External Affairs")."""
     if not gold:
         return True
-    a, b = fold(drafted), fold(gold)
+    countries = known_countries()
+
+    def bare(title: str | None) -> str:
+        kept = [w for w in (title or "").split() if not countries.country_of(w.strip(",.'’s"))]
+        return fold(" ".join(kept))
+
+    a, b = bare(drafted), bare(gold)
     return bool(a) and (a in b or b in a)
 
 
@@ -292,9 +302,20 @@ def main(argv: list[str] | None = None) -> int:
     golds = sorted(args.gold.glob("*.json"))
     if args.only:
         golds = [g for g in golds if g.stem == args.only]
+    missing = [g.stem for g in golds if not (args.articles / f"{g.stem}.txt").is_file()]
+    if missing:
+        print(
+            f"no article for the gold of: {', '.join(missing)} (looked in {args.articles})",
+            file=sys.stderr,
+        )
+        return 2
     for gold_path in golds:
         article = args.articles / f"{gold_path.stem}.txt"
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            print(f"{gold_path}: not a readable gold file: {error}", file=sys.stderr)
+            return 2
         scores = score_article(article.read_text(encoding="utf-8"), gold, keywords)
         line = [f"{gold_path.stem:<28}"]
         for name, tally in scores.measures.items():

@@ -81,6 +81,19 @@ def test_draft_meets_the_bars_on_our_fixtures(capsys):
     assert figures["countries"][0] >= 0.95 and figures["countries"][1] >= 0.95
 
 
+@pytest.mark.parametrize("name", sorted(fixture_articles()))
+def test_every_quotation_of_each_fixture_gets_its_speaker(name):
+    """Each fixture's quotations, one by one, each speaker rule pinned by the article that
+    needs it (a total over all fixtures would let one rule fail unseen)."""
+    score = scoring()
+    gold = json.loads((FIXTURES / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    text = fixture_articles()[name].read_text(encoding="utf-8")
+    found = score.score_article(text, gold, KEYWORDS)
+    quotes = found.measures["quote-speaker pairs"]
+    misses = [m for m in found.misses if m.startswith(("speaker", "quote", "extra quote"))]
+    assert quotes.found == quotes.wanted and quotes.right == quotes.proposed, misses
+
+
 def test_a_reviewed_draft_builds(tmp_path):
     """With the years filled in, the draft of the bundled article builds into a valid dataset."""
     data = tmp_path / "data"

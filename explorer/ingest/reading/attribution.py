@@ -15,6 +15,7 @@ from explorer.ingest.reading.cues import (
     echoed_in,
     final_cue,
     is_speech_verb,
+    name_alone_after,
     names_before,
     subject_before,
 )
@@ -54,7 +55,7 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
                 said.flags.append("in page furniture (a caption, a byline): check the speaker")
             elif (
                 _a_name(article.text[quote.start : quote.end])
-                and not _beside_cue(tokens, index)
+                and (not _beside_cue(tokens, index) or _subject_of_verb(tokens, index))
                 and not (headline and _a_name(article.text[sentence.start : sentence.end]))
             ):  # in a headline set in Title Case, Title Case says nothing of the words
                 said.cued = True  # a name or a title in quotation marks: nobody's words
@@ -77,9 +78,16 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
                         _apply(attributor, following.tokens, alone, said)
                         found.append(said)
                         continue
+                    name = name_alone_after(following.tokens, -1) if following else None
+                    if name is not None:  # "“… Dhaka!” Thapa.": the name, the verb left out
+                        _name_alone(attributor, following.tokens, name, said)
+                        found.append(said)
+                        continue
                 cue = cue or final_cue(tokens, index)
                 if cue is not None:
                     _apply(attributor, tokens, cue, said)
+                elif (alone := name_alone_after(tokens, index)) is not None:
+                    _name_alone(attributor, tokens, alone, said)
             found.append(said)
     _share_sentence(article, found)
     _echoes(article, found)
@@ -106,6 +114,13 @@ def _apply(attributor: Attributor, tokens: list[Token], cue: Cue, said: Said) ->
     start = min(tokens[cue.who[0]].start, verb.start)
     end = max(tokens[cue.who[1] - 1].end, verb.end)
     said.attribution = (start, end)
+
+
+def _name_alone(attributor: Attributor, tokens: list[Token], name, said: Said) -> None:
+    said.speakers, doubts = attributor.resolve(tokens, name)
+    said.cued = True
+    said.attribution = (tokens[name[0]].start, tokens[name[1] - 1].end)
+    said.flags += [*doubts, "no verb of saying, only the name after it: check"]
 
 
 def _known(registry: Registry, tokens: list[Token], span: tuple[int, int]) -> bool:
@@ -142,6 +157,12 @@ def _a_name(words: str) -> bool:
     return len(big) >= 2 and sum(w[0].isupper() for w in big) == len(big)
 
 
+def _subject_of_verb(tokens: list[Token], index: int) -> bool:
+    """Whether the quoted words stand right before a verb of saying, as its subject
+    ("Sri Lanka's ‘Daily Mirror’ reported")."""
+    return index + 1 < len(tokens) and is_speech_verb(tokens[index + 1])
+
+
 def _beside_cue(tokens: list[Token], index: int) -> bool:
     """Whether a verb of saying stands right beside the quotation ("…,” she said")."""
     near = tokens[max(index - 3, 0) : index] + tokens[index + 1 : index + 4]
@@ -166,14 +187,24 @@ def _share_sentence(article: Article, found: list[Said]) -> None:
                 continue
             nearest = min(cued, key=lambda o: abs(o.start - said.start))
             between = article.text[min(nearest.end, said.start) : max(nearest.start, said.end)]
-            if re.search(r"\b(?:it|they|which)\s+(?:has|have|had|is|was|will|would)\b", between):
+            if re.search(r"\b(?:it|they)\s+(?:has|have|had|is|was|will|would)\b", between):
                 continue
-            if ";" in between or any(w in SPEECH_VERBS for w in between.split()):
+            if ";" in between or _new_cue(between):
                 continue
             said.speakers = list(nearest.speakers)
             said.verb = nearest.verb
             said.cued = True
             said.flags.append("shares the cue of the quotation beside it in the sentence")
+
+
+def _new_cue(between: str) -> bool:
+    """Whether a verb of saying stands between two quotations with a subject of its own:
+    "X said “…”, but added that “…”" goes on with X; "“…”, Y said, “…”" does not."""
+    words = between.split()
+    return any(
+        w in SPEECH_VERBS and not (at and words[at - 1] in {"but", "and", "also"})
+        for at, w in enumerate(words)
+    )
 
 
 def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> None:
@@ -289,11 +320,38 @@ def _sentence_subject(article: Article, attributor: Attributor, found: list[Said
         )
         if index is None or _opens(tokens, index):
             continue  # a quotation opening its sentence is no phrase of the writer's
-        person = attributor.subject(attributor.sentence_index[id(sentence)])
+        number = attributor.sentence_index[id(sentence)]
+        person = attributor.subject(number)
+        if person is None and _no_subject(tokens):
+            person = _reporting(article, attributor, number - 1, sentence.paragraph)
+            if person is not None:
+                said.speakers = [person.key]
+                said.flags.append(
+                    f"quoted as what {person.name} said in the sentence before: check it"
+                )
+            continue
         if person is None:
             continue
         said.speakers = [person.key]
         said.flags.append(f"quoted in a sentence about {person.name}: taken as theirs, check it")
+
+
+def _no_subject(tokens: list[Token]) -> bool:
+    """A sentence that names no one as doer: "There was also …", "It was …"."""
+    words = [t.lower for t in tokens[:2]]
+    return words[:1] == ["there"] or words == ["it", "was"] or words == ["it", "is"]
+
+
+def _reporting(article: Article, attributor: Attributor, number: int, paragraph: int):
+    """The person whose words the sentence `number` reports ("He said the menu was …"),
+    if it is in `paragraph` and opens with its speaker and a verb of saying."""
+    if number < 0 or article.sentences[number].paragraph != paragraph:
+        return None
+    tokens = article.sentences[number].tokens
+    verb = next((i for i, t in enumerate(tokens[:6]) if is_speech_verb(t)), None)
+    if verb is None or any(t.quote is not None for t in tokens[:verb]):
+        return None
+    return attributor.subject(number)
 
 
 REPORTING = SPEECH_VERBS | frozenset(

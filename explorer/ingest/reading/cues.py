@@ -12,6 +12,7 @@ from explorer.ingest.reading.lexicon import (
     BODY_NOUNS,
     GROUP_NOUNS,
     MONTHS,
+    OUTLET_HEADS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -99,8 +100,10 @@ def subject_before(tokens: list[Token], verb: int) -> tuple[int, int] | None:
             if is_name_word(tokens[start - 2], _countries()):
                 return left, end
         return start, end
-    if token.lower in PERSON_NOUNS | BODY_NOUNS | STATEMENT_NOUNS | GROUP_NOUNS | OUTLET_NOUNS or (
-        token.lower.endswith("s") and token.lower[:-1] in PERSON_NOUNS
+    if (
+        token.lower in PERSON_NOUNS | BODY_NOUNS | STATEMENT_NOUNS | GROUP_NOUNS | OUTLET_NOUNS
+        or (token.lower.endswith("s") and token.lower[:-1] in PERSON_NOUNS)
+        or (token.capitalised and token.text in OUTLET_HEADS)  # "the Gulf Times said"
     ):
         start = at
         while start > 0 and (
@@ -294,8 +297,20 @@ def cue_after(tokens: list[Token], quote: int) -> Cue | None:
             break
         if tokens[verb].quote is not None:
             break
-    quoted = _quoted_as_saying(tokens, at)
-    return quoted
+    return _quoted_as_saying(tokens, at) or _passive_by(tokens, at)
+
+
+_PASSIVE = frozenset({"spoken", "said", "written", "uttered", "tweeted", "posted"})
+
+
+def _passive_by(tokens: list[Token], at: int) -> Cue | None:
+    """“…” were spoken by X / was written by X: the speaker after "by"."""
+    if at + 3 >= len(tokens) or tokens[at].lower not in {"was", "were", "is", "are"}:
+        return None
+    if tokens[at + 1].lower not in _PASSIVE or tokens[at + 2].lower != "by":
+        return None
+    end = name_run(tokens, at + 3, _countries())
+    return Cue((at + 3, end), at + 1) if end > at + 3 else None
 
 
 def _apposed(tokens: list[Token], at: int) -> Cue | None:
@@ -383,7 +398,7 @@ def _only_titles(tokens: list[Token]) -> bool:
     return all(
         t.lower in TITLE_WORDS | {"the", "mr", "ms", "mrs", "dr", ".", ",", "of"}
         or _countries().country_of(t.text)
-        or (t.text.isalpha() and t.quote is None)
+        or (t.text.replace("-", "").isalpha() and t.quote is None)  # "the Sharjah-based"
         for t in tokens
     ) and not any(t.text.islower() and t.lower in SPEECH_VERBS for t in tokens)
 
@@ -529,3 +544,17 @@ def echoed_in(short: str, longer: str) -> bool:
 
 def _countries():
     return known_countries()
+
+
+def name_alone_after(tokens: list[Token], quote: int) -> tuple[int, int] | None:
+    """A name and nothing else after a quotation that ends its sentence, the verb left out
+    as headline-style copy does ("“… big countries ...,” Modi.")."""
+    at = quote + 1  # quote -1: a sentence of its own after the quotation's
+    if at >= len(tokens) or (quote >= 0 and not tokens[quote].quote):
+        return None
+    if tokens[-1].text not in {".", "!"}:
+        return None
+    end = name_run(tokens, at, _countries())
+    if end <= at or end != len(tokens) - 1 or tokens[end - 1].possessive:
+        return None
+    return (at, end)

@@ -65,19 +65,28 @@ PATTERNS = [
         rf"(?<![\d.,]){_DAY.format(name='d1')}\s+(?:of\s+|de\s+)?{_MONTH.format(name='m1')}(?!\w)"
         rf"(?:,?\s+(?:de\s+)?{_YEAR.format(name='y')})?",
     ),
-    # May 2009 / in March / last July (a month needs a year or a word of time before it)
+    # May 2009 / in March / last July / the July ruling / last May / from Nov (a month needs
+    # a year or a word of time before it; "May" and the short forms only with a capital, and
+    # "May" not where it may be a person: "a speech by May", "the May government")
     (
         "month",
         rf"(?:\b{_MONTH.format(name='m1')},?\s+{_YEAR.format(name='y')}\b)|"
-        rf"(?:\b(?:in|since|until|by|last|next|this|early|late|mid|from|of)\s+"
-        rf"(?P<m2>{'|'.join(m for m in MONTHS if len(m) > 3)})\b(?!\s+\d))",
+        rf"(?:\b(?:in|since|until|by|last|next|this|early|late|mid|from|of|for|during)\s+"
+        rf"(?P<m2>{'|'.join(m for m in MONTHS if len(m) > 3)}"
+        r"|(?-i:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=\.?[ \t]*(?:\n|$|[,;]))"
+        r")\b(?!\s+\d))|"
+        r"(?:\b(?:in|since|until|last|next|this|early|late|mid)\s+(?P<m3>(?-i:May))\b"
+        r"(?!\s+\d|\s*[’']s))|"
+        r"(?:\b(?-i:the)\s+(?P<m4>(?-i:January|February|April|June|July|August|September"
+        r"|October|November|December))\s+(?=[a-z]))",
     ),
-    # in 2015 / by 2030 / since 1999
+    # in 2015 / by 2030 / since 1999 / in 1979 and 2010
     (
         "year",
         r"\b(?:in|by|since|until|till|from|to|of|before|after|during|for)\s+"
         r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)",  # "since 1820": an older year too
     ),
+    ("year", r"(?<=\d\d\d\d and )(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)"),
 ]
 TWO_MONTHS = frozenset({"month-day-month-day", "day-month-day-month"})
 COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PATTERNS]
@@ -159,7 +168,7 @@ def read_match(kind: str, match: re.Match) -> DateMention | None:
         first = (year, month, day)
         return _mention(match, first, first, "day")
     if kind == "month":
-        month = _month(g.get("m1") or g.get("m2"))
+        month = _month(g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4"))
         return _mention(match, (year, month, None), (year, month, None), "month")
     if kind in TWO_MONTHS and re.search(r"\band\b", match.group()):
         before = match.string[max(0, match.start() - 12) : match.start()]

@@ -172,7 +172,9 @@ class Registry:
             known = _words(entity.name)
             if sorted(parts) == sorted(known):
                 return entity
-            if (len(parts) == 1 and parts[0] in known) or (len(known) == 1 and known[0] in parts):
+            if len(parts) == 1 and parts[0] in known and not _fathers(parts[0], known):
+                return entity
+            if len(known) == 1 and known[0] in parts and not _fathers(known[0], parts):
                 return entity
             if parts[-1] == known[-1] and parts[0][:1] == known[0][:1]:
                 return entity  # "Mike Pompeo", "Michael R. Pompeo"
@@ -218,8 +220,11 @@ def _one_apart(a: str, b: str) -> bool:
 
 def _weak(title: str) -> bool:
     """A title that says little: an abbreviation ("PM", "FM") or "counterpart"."""
+    address = set(title.lower().split()) - {"late", "the"}
     return (
-        title.isupper() or title.lower().endswith("counterpart") or title.lower() in ADDRESS_TITLES
+        title.isupper()
+        or title.lower().endswith("counterpart")
+        or (bool(address) and address <= ADDRESS_TITLES)
     )
 
 
@@ -260,6 +265,15 @@ def is_name_word(token: Token, countries: Countries, inside: bool = False) -> bo
     return not (word.isupper() and len(word) > 1 and not word.endswith("."))
 
 
+_PATRONYMIC = frozenset({"bin", "binti", "bint", "ibn"})
+
+
+def _fathers(word: str, name: list[str]) -> bool:
+    """Whether `word` stands in `name` only as a father's name ("Zayed" in "Khalifa bin
+    Zayed"): the one word names someone else."""
+    return all(at > 0 and name[at - 1] in _PATRONYMIC for at, w in enumerate(name) if w == word)
+
+
 def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
     """The end (exclusive) of a person's name beginning at tokens[start], or `start`.
 
@@ -298,10 +312,18 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
                 after += 1
             if (
                 after < len(tokens)
-                and is_name_word(tokens[after], countries)
+                and (
+                    is_name_word(tokens[after], countries)
+                    # "bin Sultan": after "son of", a father's name, title word or not
+                    or (tokens[after - 1].lower in _PATRONYMIC and tokens[after].capitalised)
+                )
                 and all(tokens[i].end == tokens[i + 1].start - 1 for i in range(at, after))
             ):
                 at = after
+                if tokens[after - 1].lower in _PATRONYMIC and not is_name_word(
+                    tokens[after], countries, inside=True
+                ):
+                    at += 1  # the father's name, a title word itself: "bin Sultan"
                 continue
         break
     return at
@@ -404,7 +426,20 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
     Returns (title text, country id, index where the title begins) or None.
     """
     while name_start > 0 and (
-        honorific_before(tokens, name_start) or tokens[name_start - 1].lower in STYLES
+        honorific_before(tokens, name_start)
+        or tokens[name_start - 1].lower in STYLES
+        or (  # "President His Highness Sheikh X", "Prime Minister Sheikh X": a style too
+            tokens[name_start - 1].lower in ADDRESS_TITLES
+            and name_start > 1
+            and (
+                tokens[name_start - 2].lower in STYLES
+                or (
+                    is_title_head(tokens[name_start - 2].lower)
+                    and tokens[name_start - 2].capitalised
+                    and tokens[name_start - 2].lower not in {"crown", "grand"}  # "Crown Prince"
+                )
+            )
+        )
     ):  # "special adviser …, Mr. Femi Adesina", "Prime Minister Tun Dr Mahathir"
         name_start -= 2 if tokens[name_start - 1].text == "." else 1
     classes = "".join(_title_class(t, countries) for t in tokens[:name_start])
@@ -453,15 +488,15 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
         token = tokens[at]
         if token.lower in TITLE_WORDS or is_title_head(token.lower):
             at += 1
-        elif token.lower in TITLE_LINKS and at > start:
+        elif (token.lower in TITLE_LINKS and at > start) or _in_a_body(tokens, at, start):
             linked = True
             at += 1
         elif linked and (
             token.capitalised or token.lower in {"the", "and", "of"} or token.lower in _BODY_WORDS
         ):
             at += 1  # what the link names: "of South Korea's National Security Office"
-        elif token.text == "(" and at + 2 < len(tokens) and tokens[at + 2].text == ")":
-            at += 3  # "Secretary (East)"
+        elif token.text == "(" and (close := _closing(tokens, at)) is not None:
+            at = close + 1  # "Secretary (East)", "Secretary (South Asia)"
         elif (token.capitalised or token.lower == "and") and _head_ahead(tokens, at):
             at += 1  # the portfolio before the title: "East Asia and Pacific director"
         else:
@@ -478,6 +513,28 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
     ):
         return None
     return " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s"), country
+
+
+def _closing(tokens: list[Token], at: int) -> int | None:
+    """The ")" closing a bracket of one to three capitalised words opened at `at`."""
+    for close in range(at + 2, min(at + 5, len(tokens))):
+        if tokens[close].text == ")":
+            inside = tokens[at + 1 : close]
+            return close if all(t.capitalised for t in inside) else None
+    return None
+
+
+def _in_a_body(tokens: list[Token], at: int, start: int) -> bool:
+    """ "Secretary (East) in the Ministry of External Affairs": "in" links a title to the
+    body it serves, not to a place."""
+    return (
+        at > start
+        and tokens[at].lower == "in"
+        and at + 2 < len(tokens)
+        and tokens[at + 1].lower == "the"
+        and tokens[at + 2].capitalised
+        and tokens[at + 2].lower in _BODY_WORDS | {"cabinet", "secretariat", "presidency"}
+    )
 
 
 _BODY_WORDS = frozenset(

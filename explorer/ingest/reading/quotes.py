@@ -80,8 +80,11 @@ def marks_in(text: str, start: int, end: int) -> list[Mark]:
                 continue  # an apostrophe inside a word
             if kind == "single" and letter_before and after in "s":
                 continue
-            opens = opens and not letter_before and not after.isspace()
+            curly = match.group() == "‘"  # only ever an opening mark, spaced or not
+            opens = opens and not letter_before and (curly or not after.isspace())
             closes = closes and not before.isspace() and not letter_after
+        elif match.group() == "”" and before.isspace():
+            opens = True  # “… reported, ” the words”: a closing mark set to open (or close)
         if opens or closes:
             found.append(Mark(s, e, opens, closes, kind))
     return found

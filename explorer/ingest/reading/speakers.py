@@ -19,6 +19,7 @@ from explorer.ingest.reading.lexicon import (
     OUTLET_HEADS,
     OUTLET_NOUNS,
     PERSON_NOUNS,
+    SPEECH_VERBS,
     STATEMENT_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
@@ -219,9 +220,69 @@ class Attributor:
         if opening is not None and opening.lower in {"he", "she"} and index > 0:
             found = self.subject(index - 1)
         else:
-            found = self.acting(sentence)
+            found = self._final_cue(sentence) or self._first_subject(sentence, index)
         self._subjects[index] = found
         return found
+
+    def _final_cue(self, sentence) -> Entity | None:
+        """Whom a sentence's closing cue names ("…, the minister said."): the speaker of all
+        that comes before it."""
+        tokens = [t for t in sentence.tokens if t.quote is None]
+        if len(tokens) < 4 or tokens[-1].text not in {".", "!"} or not verbish(tokens[-2]):
+            return None
+        if tokens[-2].lower not in SPEECH_VERBS:
+            return None
+        comma = next(
+            (
+                i
+                for i in range(len(tokens) - 3, max(len(tokens) - 8, 0), -1)
+                if tokens[i].text == ","
+            ),
+            None,
+        )
+        if comma is None:
+            return None
+        phrase = tokens[comma + 1 : -2]
+        if not phrase or any(t.text in {",", "“", '"'} for t in phrase):
+            return None
+        return self._one_person(phrase, phrase[0].start)
+
+    def _first_subject(self, sentence, index: int) -> Entity | None:
+        """The person a sentence's first subject means: a name (see `acting`), "he" or "she"
+        (the sentence before's subject), or a description ("the foreign minister")."""
+        tokens = sentence.tokens
+        acting = self.acting(sentence)
+        limit = min((s for s, p in self.namings(sentence) if p is acting), default=sentence.end)
+        for at, token in enumerate(tokens):
+            if token.start >= limit or token.quote is not None:
+                break
+            following = skip_forward(tokens, at + 1)
+            if following >= len(tokens) or not verbish(tokens[following]):
+                continue
+            if token.lower in {"he", "she"}:
+                return (self.spoke.get(index - 1) or self.subject(index - 1)) if index else None
+            if token.lower in PERSON_NOUNS and at and tokens[at - 1].text.islower():
+                start = next(
+                    (i for i in range(at - 1, max(at - 5, -1), -1) if tokens[i].lower == "the"),
+                    None,
+                )
+                if start is not None and all(t.text.isalpha() for t in tokens[start:at]):
+                    return self._one_person(tokens[start : at + 1], tokens[start].start)
+        return acting
+
+    def _one_person(self, phrase: list[Token], position: int) -> Entity | None:
+        """The one person a short phrase means (a pronoun, a name, a description), if any."""
+        lower = " ".join(t.lower for t in phrase)
+        if lower in {"he", "she"}:
+            return self.antecedent(position)
+        if phrase[-1].lower in PERSON_NOUNS and phrase[0].lower == "the":
+            keys, _ = self._described(phrase, position)
+        else:
+            text = " ".join(t.text for t in phrase)
+            known = self.registry.find(text) or self.registry._by_part(text)
+            keys = [known.key] if known is not None else []
+        entity = self.registry.entities.get(keys[0]) if len(keys) == 1 else None
+        return entity if entity is not None and entity.kind == "person" else None
 
     def acting(self, sentence, before: int | None = None) -> Entity | None:
         """The first person named in a sentence right before a verb, not as a possessive."""
@@ -258,24 +319,51 @@ class Attributor:
             visitors = [p for p in people if self.is_visitor(p)]
             if visitors:
                 return [visitors[0].key], [f"{described!r} taken as {visitors[0].name}, visiting"]
-        for person in people:
-            title = (person.title or "").lower()
-            if country and person.country and person.country != country:
-                continue
-            title_words = title.replace("-", " ").split()
-            if (
-                noun in title_words
-                or (
-                    expanded.split()[-1] in title_words
-                    and set(expanded.split()) <= set(title_words)
-                )
-                or (noun in {"leader", "diplomat", "official"} and title)
-            ):
-                return [person.key], [f"{described!r} taken as {person.name}"]
+        fitting = [p for p in people if _fits(p, noun, expanded, country)]
+        if country and any(p.country == country for p in fitting):
+            fitting = [p for p in fitting if p.country == country]  # known to be of it
+        modifiers = {
+            t.lower for t in phrase[:-1] if t.text.islower() and t.lower not in _NOT_OF_TITLE
+        }
+        if modifiers:  # "the foreign minister" is a Foreign Minister before a Chief Minister
+            fitting = [p for p in fitting if modifiers <= _title_words(p)] or fitting
+        if sentence is not None and not self.article.is_headline(sentence.paragraph):
+            # "a meeting with X, the minister said": the words name others than the speaker
+            inside = {p for at, p in self.namings(sentence) if at < position}
+            fitting = [p for p in fitting if p not in inside] or fitting
+        if fitting:
+            # The one the story is quoting, or is about, fits before anyone merely named since.
+            topic = self.last_speaker(position) or self.recent_subject(position)
+            person = topic if topic in fitting else fitting[0]
+            return [person.key], [f"{described!r} taken as {person.name}"]
         for group in reversed([b for b in self.registry.bodies() if b.kind == "group"]):
             if group.start < position and group.name.lower().split()[-1] == noun:
                 return [group.key], [f"{described!r} taken as {group.name!r} before"]
         return [], [f"no one named before fits {described!r}"]
+
+    def last_speaker(self, position: int, reach: int = 4) -> Entity | None:
+        """The person quoted in the sentence at `position` or one of the few before it."""
+        sentence = self.article.sentence_at(position)
+        if sentence is None:
+            return None
+        index = self.sentence_index[id(sentence)]
+        for earlier in range(index, max(index - reach, -1), -1):
+            if earlier in self.spoke:
+                return self.spoke[earlier]
+        return None
+
+    def recent_subject(self, position: int, reach: int = 3) -> Entity | None:
+        """The subject of the nearest of the few sentences before the one at `position`
+        that has one."""
+        sentence = self.article.sentence_at(position)
+        if sentence is None:
+            return None
+        index = self.sentence_index[id(sentence)]
+        for earlier in range(index - 1, max(index - 1 - reach, -1), -1):
+            subject = self.subject(earlier)
+            if subject is not None:
+                return subject
+        return None
 
     def is_visitor(self, person: Entity) -> bool:
         """Whether the article has this person visiting (see `visiting_at`)."""
@@ -312,7 +400,11 @@ class Attributor:
 
     def _body(self, phrase: list[Token], position: int) -> tuple[list[str], list[str]]:
         head = phrase[-1].lower
-        named = " ".join(t.text for t in phrase if t.lower not in {"the", "a", "an"})
+        kept = [t for t in phrase if t.lower not in {"the", "a", "an"}]
+        while len(kept) > 1 and t_based(kept[0]):
+            kept = kept[1:]  # "the Dubai-based Gulf News": the paper, not where it is
+        phrase = [t for t in phrase if t.lower in {"the", "a", "an"}][:1] + kept
+        named = " ".join(t.text for t in kept)
         known = self.registry.find(named)
         if known is not None:
             return [known.key], []
@@ -391,3 +483,29 @@ class Attributor:
             self.registry.entities[key] = group
         group.namings.append((start, end))
         return [key], [f"an unnamed speaker, {text!r}"]
+
+
+_NOT_OF_TITLE = frozenset({"the", "a", "an", "visiting", "then", "former", "new", "top"})
+
+
+def _title_words(person: Entity) -> set[str]:
+    return set((person.title or "").lower().replace("-", " ").split())
+
+
+def t_based(token: Token) -> bool:
+    """ "Dubai-based", "London-headquartered": where a body is, not its name."""
+    return token.lower.endswith(("-based", "-headquartered"))
+
+
+def _fits(person: Entity, noun: str, expanded: str, country: str | None) -> bool:
+    """Whether a person's title fits a description's head noun (and its country, if both
+    have one): "the minister" fits "Foreign Minister", "the leader" anyone with a title."""
+    if country and person.country and person.country != country:
+        return False
+    title = (person.title or "").lower()
+    title_words = title.replace("-", " ").split()
+    return (
+        noun in title_words
+        or (expanded.split()[-1] in title_words and set(expanded.split()) <= set(title_words))
+        or (noun in {"leader", "diplomat", "official"} and bool(title))
+    )

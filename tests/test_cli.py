@@ -31,13 +31,16 @@ def test_quotes_json_shape(run_cli):
     required = {"speakers", "text", "kind", "date", "country", "event", "source"}
     for quote in quotes:
         assert required <= set(quote)
-        assert set(quote["source"]) == {"article", "start", "end", "paragraph"}
+        assert set(quote["source"]) == {
+            *("article", "start", "end", "paragraph"),
+            *("outlet", "title", "published", "url"),
+        }
         assert quote["kind"] in {"direct", "reported"}
         assert not quote["text"].startswith(("“", '"'))
 
 
 def test_quotes_table_for_people(run_cli):
-    result = run_cli("quotes", "--speaker", "cho tae-yul")
+    result = run_cli("quotes", "--speaker", "cho tae-yul", "--format", "table")
     assert result.returncode == 0
     assert "Cho Tae-yul" in result.stdout
     assert "1 statement" in result.stdout
@@ -193,7 +196,7 @@ def test_sources_lists_each_article_and_what_it_contributes(run_cli):
     direct = sum(1 for s in dataset["statements"] if s["kind"] == "direct")
     assert source["contributes"]["direct statements"] == direct
     assert source["contributes"]["people"] == len(dataset["people"])
-    table = run_cli("sources")
+    table = run_cli("sources", "--format", "table")
     assert "given by the annotator" in table.stdout
 
 
@@ -210,3 +213,74 @@ def test_json_says_where_each_fact_stands_down_to_the_paragraph(run_cli, article
     assert all(c["sources"] and c["sources"][0]["paragraph"] >= 1 for c in countries)
     areas = json.loads(run_cli("areas", "--json").stdout)
     assert all(m["sources"] for a in areas for m in a["mentions"])
+
+
+# ------------------------------------------------------- formats for scripts
+
+
+def test_csv_round_trips_every_statement_exactly(run_cli, article_text):
+    """`explorer quotes --format csv | python -c 'import csv,sys; list(csv.reader(sys.stdin))'`:
+    every statement comes back as the article writes it, with where it stands."""
+    import csv
+    import io
+
+    result = run_cli("quotes", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    header, *rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert len(rows) == 18
+    column = {name: n for n, name in enumerate(header)}
+    for row in rows:
+        start, end = int(row[column["start"]]), int(row[column["end"]])
+        assert row[column["text"]] == article_text[start:end]
+        assert row[column["paragraph"]].isdigit()
+
+
+@pytest.mark.parametrize("command", ["quotes", "timeline", "countries", "areas", "sources"])
+def test_each_listing_in_each_format_parses_back(run_cli, command):
+    import csv
+    import io
+
+    records = json.loads(run_cli(command, "--format", "json").stdout)
+    as_csv = list(csv.reader(io.StringIO(run_cli(command, "--format", "csv").stdout)))
+    tsv = run_cli(command, "--format", "tsv").stdout.splitlines()
+    md = run_cli(command, "--format", "md").stdout.splitlines()
+    assert len(as_csv) == len(tsv) == len(md) - 1  # md has its line of dashes
+    width = len(as_csv[0])
+    assert all(len(line.split("\t")) == width for line in tsv)
+    assert md[1].startswith("| ---") and all(line.startswith("| ") for line in md)
+    if command != "timeline" and command != "areas":  # those flatten into legs/mentions
+        assert len(as_csv) - 1 == len(records)
+    assert run_cli(command).stdout == run_cli(command, "--format", "tsv").stdout  # piped default
+
+
+def test_piped_output_is_never_wrapped_or_padded(run_cli):
+    """However narrow COLUMNS says the terminal is, a pipe gets whole lines, and the notes on
+    what is inferred go to standard error, apart from the records."""
+    for form in ("table", "tsv"):
+        result = run_cli("quotes", "--format", form, env={"COLUMNS": "40", "PATH": ""})
+        lines = result.stdout.splitlines()
+        assert any(len(line) > 200 for line in lines)
+        assert not any(line.endswith(" ") for line in lines)  # an empty last field is a tab
+    table = run_cli("quotes", "--format", "table", env={"COLUMNS": "40", "PATH": ""})
+    assert "abiding stake in the peace, security, and prosperity of our region" in table.stdout
+    assert "Inferred:" not in table.stdout and "Inferred: The tour took place" in table.stderr
+
+
+def test_version(run_cli):
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("explorer 0.")
+
+
+def test_cite_prints_the_words_and_the_citation(run_cli, article_text):
+    record = next(
+        q for q in json.loads(run_cli("quotes", "--json").stdout) if q["kind"] == "direct"
+    )
+    text = run_cli("cite", record["id"]).stdout
+    words = article_text[record["source"]["start"] : record["source"]["end"]]
+    assert text.startswith(f"“{words}”\n— {record['speakers'][0]}, {record['verb']} in ")
+    assert f"paragraph {record['source']['paragraph']}" in text
+    assert "outlet unknown" in text and "title given by the annotator" in text
+    md = run_cli("cite", record["id"], "--format", "md").stdout
+    assert md.startswith("> ") and f"**{record['speakers'][0]}**" in md
+    wrong = run_cli("cite", record["id"][:-3])
+    assert wrong.returncode == 2 and f"did you mean {record['id']}" in wrong.stderr

@@ -120,10 +120,15 @@ def test_command_line_tables_show_markup_and_no_escapes(run_cli, tmp_path):
     path = tmp_path / "hostile.json"
     path.write_text(json.dumps(hostile_dataset().model_dump(mode="json")), encoding="utf-8")
     for command in ("quotes", "timeline", "countries", "areas", "sources"):
-        result = run_cli(command, "--data", str(path), env={"COLUMNS": "200", "PATH": ""})
-        assert result.returncode == 0, result.stderr
-        no_escapes(result.stdout)
-    quotes = run_cli("quotes", "--data", str(path), env={"COLUMNS": "200"}).stdout
+        for form in ("table", "csv", "tsv", "md"):
+            result = run_cli(
+                command, "--format", form, "--data", str(path), env={"COLUMNS": "200", "PATH": ""}
+            )
+            assert result.returncode == 0, result.stderr
+            no_escapes(result.stdout)
+            no_escapes(result.stderr)
+    quotes = run_cli("quotes", "--format", "table", "--data", str(path), env={"COLUMNS": "200"})
+    quotes = quotes.stdout
     assert MARKUP in quotes and "␛[31mALERT" in quotes and WIDE in quotes
     as_json = json.loads(run_cli("quotes", "--json", "--data", str(path)).stdout)
     assert as_json[1]["text"] == CONTROL  # JSON keeps the data exactly, safely escaped

@@ -39,11 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the terminal app.",
     )
     _add_data_option(parser, None)
+    parser.add_argument("--version", action="version", version=f"explorer {_version()}")
     # On the subcommands the option must not overwrite a value given before the command.
     common = argparse.ArgumentParser(add_help=False)
     _add_data_option(common, argparse.SUPPRESS)
     as_json = argparse.ArgumentParser(add_help=False)
-    as_json.add_argument("--json", action="store_true", help="print JSON for scripts")
+    as_json.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="table (the default on a terminal), json, csv, tsv (the default into a pipe or "
+        "a file) or md; off a terminal, one record a line, nothing wrapped or padded",
+    )
+    as_json.add_argument(
+        "--json", action="store_const", const="json", dest="format", help="--format json"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     quotes = commands.add_parser(
@@ -55,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--area", metavar="A", help="cooperation area or category")
     quotes.add_argument("--kind", choices=["direct", "reported"])
     quotes.add_argument("--text", metavar="WORDS", help="words the statement contains")
+    cite = commands.add_parser(
+        "cite", parents=[common], help="a statement with its citation, as `y` copies it"
+    )
+    cite.add_argument("statement", metavar="QUOTE_ID", help="the statement's id (quotes --json)")
+    cite.add_argument("--format", choices=["text", "md"], default="text")
     commands.add_parser("timeline", parents=[common, as_json], help="legs and events in date order")
     commands.add_parser("countries", parents=[common, as_json], help="countries and their roles")
     commands.add_parser("areas", parents=[common, as_json], help="cooperation areas by category")
@@ -152,25 +166,53 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         kind=args.kind,
         text=args.text,
     )
-    if args.json:
-        _print_json([report.quote_record(index, s) for s in found])
-    else:
-        _console().print(report.quotes_view(index, found))
+    _emit(
+        args,
+        lambda: [report.quote_record(index, s) for s in found],
+        lambda: report.quote_rows(index, found),
+        lambda: report.quotes_view(index, found),
+    )
     return EXIT_OK
 
 
-def _listing(records: Callable, view: Callable) -> Callable[[argparse.Namespace], int]:
+def _listing(records: Callable, rows: Callable, view: Callable) -> Callable:
     def command(args: argparse.Namespace) -> int:
         from explorer.core.query import Index
 
         index = Index(load_dataset(args.data))
-        if args.json:
-            _print_json(records(index))
-        else:
-            _console().print(view(index))
+        _emit(args, lambda: records(index), lambda: rows(index), lambda: view(index))
         return EXIT_OK
 
     return command
+
+
+FORMATS = ("table", "json", "csv", "tsv", "md")
+
+
+def _emit(args: argparse.Namespace, records: Callable, rows: Callable, view: Callable) -> None:
+    """Print a listing in the format asked for: on a terminal a table by default, into a
+    pipe or a file tab-separated values, one record a line."""
+    from explorer.cli import tabular
+
+    terminal = sys.stdout.isatty()
+    chosen = args.format or ("table" if terminal else "tsv")
+    if chosen == "json":
+        _print_json(records())
+    elif chosen == "table":
+        shown = view()
+        body, notes = shown if isinstance(shown, tuple) else (shown, [])
+        if terminal:
+            console = _console()
+            console.print(body)
+            for note in notes:
+                console.print(note)
+        else:  # whole lines, never wrapped or padded; the notes apart, on standard error
+            sys.stdout.write(tabular.unwrapped(body))
+            for note in notes:
+                sys.stderr.write(tabular.unwrapped(note))
+    else:
+        columns, values = rows()
+        sys.stdout.write(tabular.write(chosen, columns, values))
 
 
 def _problem(command: str, line: str) -> None:
@@ -353,6 +395,40 @@ def _iso_date(value: str) -> str:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
+def cmd_cite(args: argparse.Namespace) -> int:
+    """Print one statement with its citation."""
+    import difflib
+
+    from explorer.core.cite import citation
+    from explorer.core.query import Index
+
+    index = Index(load_dataset(args.data))
+    ids = [s.id for s in index.dataset.statements]
+    if args.statement not in ids:
+        near = difflib.get_close_matches(args.statement, ids, n=3)
+        hint = (
+            f"; did you mean {', '.join(near)}?"
+            if near
+            else "; `explorer quotes --json` lists them"
+        )
+        _problem("cite", f"no statement has the id {args.statement!r}{hint}")
+        return EXIT_USAGE
+    text = citation(index, index.statement(args.statement), args.format)
+    sys.stdout.write(text if not sys.stdout.isatty() else safe_text(text, single_line=False))
+    return EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("explorer")
+    except PackageNotFoundError:
+        from explorer import __version__
+
+        return __version__
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check a dataset file and say what it holds."""
     path = args.path or args.data or bundled_dataset_path()
@@ -388,13 +464,15 @@ def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:
 
     return {
         "quotes": cmd_quotes,
-        "timeline": _listing(report.timeline_records, report.timeline_view),
+        "timeline": _listing(report.timeline_records, report.timeline_rows, report.timeline_view),
         "countries": _listing(
             lambda index: [report.country_record(index, s) for s in index.country_summaries()],
+            report.country_rows,
             report.countries_view,
         ),
-        "areas": _listing(report.area_records, report.areas_view),
-        "sources": _listing(report.source_records, report.sources_view),
+        "areas": _listing(report.area_records, report.area_rows, report.areas_view),
+        "sources": _listing(report.source_records, report.source_rows, report.sources_view),
+        "cite": cmd_cite,
         "build": cmd_build,
         "draft": cmd_draft,
         "validate": cmd_validate,

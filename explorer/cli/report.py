@@ -48,7 +48,7 @@ def quote_record(index: Index, statement: Statement) -> dict:
         "city": leg.city if leg else None,
         "event": event.title if event else None,
         "areas": [index.areas[a].name for a in statement.areas],
-        "source": evidence_json(index, quote),
+        "source": {**evidence_json(index, quote), **source_particulars(index, quote.source)},
         "attribution": statement.attribution.text if statement.attribution else None,
         "inferred": index.inferred_notes(statement.inferred),
     }
@@ -95,6 +95,17 @@ def evidence_json(index: Index, evidence: Evidence) -> dict:
         "start": evidence.start,
         "end": evidence.end,
         "paragraph": paragraph_of(text, evidence.start),
+    }
+
+
+def source_particulars(index: Index, source_id: str) -> dict:
+    """Who published an article, under what title, when and where (None where unknown)."""
+    source = index.sources[source_id]
+    return {
+        "outlet": source.outlet,
+        "title": source.title,
+        "published": source.published.isoformat() if source.published else None,
+        "url": source.url,
     }
 
 
@@ -187,8 +198,11 @@ def _notes(index: Index, inference_ids: list[str]) -> list[RenderableType]:
     return notes
 
 
-def quotes_view(index: Index, statements: list[Statement]) -> RenderableType:
-    """Each statement as a short block: who, kind, where and when, then the words."""
+def quotes_view(
+    index: Index, statements: list[Statement]
+) -> tuple[RenderableType, list[RenderableType]]:
+    """Each statement as a short block: who, kind, where and when, then the words; and the
+    notes on what is inferred."""
     blocks: list[RenderableType] = []
     inferred: list[str] = []
     for statement in statements:
@@ -210,11 +224,12 @@ def quotes_view(index: Index, statements: list[Statement]) -> RenderableType:
         if dates:
             inferred += _inference_ids(dates.inferred)
     count = Text(f"{len(statements)} statement{'s' if len(statements) != 1 else ''}", style="dim")
-    return Group(*blocks, count, *_notes(index, inferred))
+    return Group(*blocks, count), _notes(index, inferred)
 
 
-def timeline_view(index: Index) -> RenderableType:
-    """The legs of each trip and their events, in date order."""
+def timeline_view(index: Index) -> tuple[RenderableType, list[RenderableType]]:
+    """The legs of each trip and their events, in date order; and the notes on what is
+    inferred."""
     table = _table("Date", "Where", "What")
     inferred: list[str] = []
     for entry in index.timeline():
@@ -229,7 +244,7 @@ def timeline_view(index: Index) -> RenderableType:
                 plain(date_label(event.dates)), plain(event.place or ""), plain(event.title)
             )
             inferred += _inference_ids(event.dates.inferred) + _inference_ids(event.inferred)
-    return Group(table, *_notes(index, inferred))
+    return table, _notes(index, inferred)
 
 
 def countries_view(index: Index) -> RenderableType:
@@ -312,3 +327,125 @@ def sources_view(index: Index) -> RenderableType:
             plain(contributes or "nothing cited"),
         )
     return table
+
+
+# ------------------------------------------------------------ flat rows
+# One record a row, every value whole, for csv, tsv and Markdown: (column names, rows).
+
+
+def _joined(values: list[str]) -> str:
+    return "; ".join(values)
+
+
+def quote_rows(index: Index, statements: list[Statement]) -> tuple[list[str], list[list]]:
+    """Each statement as one row, with where its words stand and the source's particulars."""
+    columns = [
+        "id", "speakers", "kind", "verb", "text", "date_start", "date_end", "date_precision",
+        "year_inferred", "date_label", "country", "city", "event", "areas", "attribution",
+        "article", "paragraph", "start", "end", "outlet", "title", "published", "url", "inferred",
+    ]  # fmt: skip
+    rows = []
+    for statement in statements:
+        record = quote_record(index, statement)
+        date = record["date"] or {}
+        source = record["source"]
+        rows.append(
+            [
+                record["id"], _joined(record["speakers"]), record["kind"], record["verb"],
+                record["text"], date.get("start"), date.get("end"), date.get("precision"),
+                date.get("year_inferred"), date.get("label"), record["country"], record["city"],
+                record["event"], _joined(record["areas"]), record["attribution"],
+                source["article"], source["paragraph"], source["start"], source["end"],
+                source["outlet"], source["title"], source["published"], source["url"],
+                _joined([f"{n['field']}: {n['claim']}" for n in record["inferred"]]),
+            ]
+        )  # fmt: skip
+    return columns, rows
+
+
+def timeline_rows(index: Index) -> tuple[list[str], list[list]]:
+    """Each leg, then each of its events, one a row."""
+    columns = [
+        "kind", "trip", "traveller", "country", "city", "title", "place", "start", "end",
+        "precision", "year_inferred", "label", "participants", "inferred", "sources",
+    ]  # fmt: skip
+    rows = []
+    for leg in timeline_records(index):
+        where = [f"{s['article']} ¶{s['paragraph']}" for s in leg["sources"]]
+        rows.append(
+            [
+                "leg", leg["trip"], leg["traveller"], leg["country"], leg["city"], None, None,
+                leg["start"], leg["end"], leg["precision"], leg["year_inferred"], leg["label"],
+                None, _joined([n["claim"] for n in leg["inferred"]]), _joined(where),
+            ]
+        )  # fmt: skip
+        for event in leg["events"]:
+            date = event["date"]
+            where = [f"{s['article']} ¶{s['paragraph']}" for s in event["sources"]]
+            rows.append(
+                [
+                    "event", leg["trip"], leg["traveller"], leg["country"], leg["city"],
+                    event["title"], event["place"], date["start"], date["end"],
+                    date["precision"], date["year_inferred"], date["label"],
+                    _joined(event["participants"]),
+                    _joined([n["claim"] for n in event["inferred"]]), _joined(where),
+                ]
+            )  # fmt: skip
+    return columns, rows
+
+
+def country_rows(index: Index) -> tuple[list[str], list[list]]:
+    """Each country, one a row."""
+    columns = ["id", "name", "role", "officials", "organizations", "groupings", "events",
+               "areas", "quotes"]  # fmt: skip
+    rows = []
+    for summary in index.country_summaries():
+        record = country_record(index, summary)
+        officials = [
+            o["name"] + (f" ({o['role']})" if o["role"] else "") for o in record["officials"]
+        ]
+        areas = [f"{a['name']} ({a['commitment']})" for a in record["areas"]]
+        rows.append(
+            [
+                record["id"], record["name"], record["role"], _joined(officials),
+                _joined(record["organizations"]), _joined(record["groupings"]),
+                _joined(record["events"]), _joined(list(dict.fromkeys(areas))), record["quotes"],
+            ]
+        )  # fmt: skip
+    return columns, rows
+
+
+def area_rows(index: Index) -> tuple[list[str], list[list]]:
+    """Each mention of each area, one a row."""
+    columns = ["id", "name", "category", "countries", "commitment", "verb", "new", "event",
+               "evidence"]  # fmt: skip
+    rows = []
+    for area in area_records(index):
+        for mention in area["mentions"]:
+            rows.append(
+                [
+                    area["id"], area["name"], area["category"], _joined(mention["countries"]),
+                    mention["commitment"], mention["verb"], mention["new"], mention["event"],
+                    _joined(mention["evidence"]),
+                ]
+            )  # fmt: skip
+    return columns, rows
+
+
+def source_rows(index: Index) -> tuple[list[str], list[list]]:
+    """Each article, one a row."""
+    columns = ["id", "title", "title_from", "outlet", "published", "url", "file", "contributes"]
+    rows = [
+        [
+            r["id"],
+            r["title"],
+            r["title_from"],
+            r["outlet"],
+            r["published"],
+            r["url"],
+            r["file"],
+            _joined([f"{kind}: {n}" for kind, n in r["contributes"].items()]),
+        ]
+        for r in source_records(index)
+    ]
+    return columns, rows

@@ -30,6 +30,17 @@ def safe_text(text: str, single_line: bool = True) -> str:
     return _WHITESPACE.sub(" ", cleaned) if single_line else cleaned.replace("\t", " ")
 
 
+def visible_controls(text: str) -> str:
+    """`text` with every control character a terminal acts on made visible, tabs, line
+    breaks and carriage returns kept as they are (a value written to a file for a program)."""
+    return _UNSAFE_KEEPING_LINES.sub(_picture, text)
+
+
+_UNSAFE_KEEPING_LINES = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+
+
 # Control characters a name or a title may never hold: all of C0 (tab and newline too),
 # DEL, C1, and the bidirectional controls.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -15,6 +15,8 @@ HERE = Path(__file__).resolve().parent
 SHOTS = {
     "overview": ([], (120, 36)),
     "speaker-search": (["slash", *"kamikawa"], (120, 36)),
+    "words-search": (["slash", *"national interests", "enter"], (120, 36)),
+    "reading-100x30": (["3", "w"], (100, 30)),
     "source-view": (["slash", *"kamikawa", "enter", "enter"], (120, 36)),
     "compare-view": (["c"], (120, 36)),
     "narrow-80x24": (["3", "j"], (80, 24)),

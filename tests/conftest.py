@@ -54,6 +54,13 @@ def run_cli():
 
 
 @pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory, monkeypatch):
+    """Each test remembers its settings (theme, last data file) in a folder of its own, never
+    in the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
 def steady_cursor(monkeypatch):
     """Keep the text cursor from blinking, so screenshots and snapshots are stable."""
     from textual.widgets import Input

@@ -12,7 +12,7 @@ from explorer.tui.screens.help import HelpScreen
 from explorer.tui.screens.main import MainScreen, PaneBar
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.views import Ref
-from explorer.tui.widgets.areas import AreasPane, AreaTree
+from explorer.tui.widgets.areas import AreaSearch, AreasPane, AreaTree
 from explorer.tui.widgets.country import CountryPane
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.quotes import QuotesPane, SearchBox
@@ -365,8 +365,9 @@ def test_every_key_in_help_has_an_action():
         "Timeline (1)": TimelineTree,
         "Country (2)": (ChoiceBar, CountryPane),
         "Quotes (3)": (QuoteList, QuotesPane),
-        "Speaker search": SearchBox,
-        "Cooperation areas (4)": AreaTree,
+        "Quote search": SearchBox,
+        "Cooperation areas (4)": (AreaTree, AreasPane),
+        "Area search": AreaSearch,
         "Source view": (SourceScreen, VimScroll),
         "Compare view": (CompareScreen, VimScroll),
     }
@@ -469,10 +470,21 @@ async def test_40x12_asks_for_a_bigger_terminal_and_resizing_is_safe(app):
         assert len(rows(app)) == 7
 
 
-async def test_100x30_shows_all_four_panes(app):
-    async with app.run_test(size=(100, 30)) as pilot:
+async def test_every_size_shows_at_least_as_many_quotes_as_80x24(app):
+    """The breakpoints: one pane at a time below 110x32, four panes from there; at 100x30 and
+    at 110x32 no fewer rows of quotes than the one-pane view at 80x24 gives."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
         await pilot.pause()
-        assert all(pane.region.height > 5 for pane in main(app).panes)
+        rows_at = {}
+        for size in [(80, 24), (90, 28), (100, 30), (110, 32), (120, 36)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            rows_at[size] = app.screen.query_one(QuoteList).scrollable_content_region.height
+            four = all(pane.region.height for pane in main(app).panes)
+            assert four == (size >= (110, 32)), size
+        least = rows_at[(80, 24)]
+        assert rows_at[(100, 30)] >= least and rows_at[(110, 32)] >= least, rows_at
 
 
 @pytest.mark.parametrize(

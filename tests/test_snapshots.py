@@ -16,6 +16,12 @@ CASES = {
     "narrow_timeline": ([], (80, 24)),
     "narrow_quotes": (["3", "_", "j"], (80, 24)),
     "too_small": ([], (40, 12)),
+    "words_search": (["slash", *"national interests", "enter"], (120, 36)),
+    "maximised_quotes": (["3", "z"], (120, 36)),
+    "quotes_100x30": (["3", "j"], (100, 30)),
+    "reading_100x30": (["3", "w"], (100, 30)),
+    "reading_80x24": (["3", "w", "j"], (80, 24)),
+    "areas_search_110x32": (["4", "slash", *"tech"], (110, 32)),
 }
 
 

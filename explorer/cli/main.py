@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data_option(parser, None)
     parser.add_argument("--version", action="version", version=f"explorer {_version()}")
+    parser.add_argument(
+        "--bundled",
+        action="store_true",
+        help="open the bundled dataset, not the data file of the last run",
+    )
     # On the subcommands the option must not overwrite a value given before the command.
     common = argparse.ArgumentParser(add_help=False)
     _add_data_option(common, argparse.SUPPRESS)
@@ -450,10 +455,34 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    """Open the terminal app."""
+    """Open the terminal app: on the file given, else the last one given (remembered in the
+    user's config folder), else the bundled dataset."""
+    from explorer.core.settings import load_settings, remember
     from explorer.tui.app import run
 
-    return run(load_dataset(args.data))
+    notice = None
+    path = args.data
+    if path is None and not args.bundled:
+        last = load_settings().get("data")
+        if isinstance(last, str) and last:
+            try:
+                dataset = load_dataset(Path(last))
+            except DatasetError as error:
+                first = next(iter(error.lines()), "unreadable")
+                _problem(
+                    "", f"the last data file cannot be opened ({first}); opening the bundled one"
+                )
+            else:
+                notice = (
+                    f"Opened {last}, the data file of your last run (--bundled: the bundled one)"
+                )
+                return run(dataset, notice)
+    dataset = load_dataset(path)
+    if path is not None:
+        remember(data=str(path.resolve()))
+    elif args.bundled:
+        remember(data=None)
+    return run(dataset, notice)
 
 
 def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from explorer.core.dates import date_label
 from explorer.core.model import DateSpan, Statement
 from explorer.core.query import Index, source_summaries
+from explorer.core.safe import visible_controls
 from explorer.core.text import paragraph_of
 
 PRECISION_WORDS = {
@@ -87,3 +88,51 @@ def citation(index: Index, statement: Statement, style: str = "text") -> str:
 def _md(text: str) -> str:
     """Text made literal in Markdown: its markup characters escaped."""
     return "".join(f"\\{c}" if c in "\\`*_[]<>#|" else c for c in text)
+
+
+EXPORT_COLUMNS = [
+    "id", "speakers", "kind", "verb", "text", "date", "date_precision", "year_inferred",
+    "place", "event", "outlet", "title", "published", "url", "paragraph", "article", "start",
+    "end", "citation",
+]  # fmt: skip
+
+
+def export_csv(index: Index, statements: list[Statement]) -> str:
+    """The statements as CSV, one a row, each with its whole citation in the last column."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(EXPORT_COLUMNS)
+    rows = []
+    for statement in statements:
+        parts = source_parts(index, statement)
+        source = index.sources[statement.quote.source]
+        dates = index.statement_dates(statement)
+        country = index.statement_country(statement)
+        leg = index.statement_leg(statement)
+        place = ", ".join(p for p in ((leg.city if leg else None), country and country.name) if p)
+        event = index.events.get(statement.event) if statement.event else None
+        rows.append(
+            [
+                statement.id, "; ".join(index.speaker_names(statement)), statement.kind,
+                statement.verb or "", statement.text, date_label(dates) if dates else "",
+                dates.precision if dates else "", "year" in dates.inferred if dates else "",
+                place, event.title if event else "", source.outlet or "", source.title,
+                source.published.isoformat() if source.published else "", source.url or "",
+                parts["paragraph"].removeprefix("paragraph "), source.id, statement.quote.start,
+                statement.quote.end, citation(index, statement).strip(),
+            ]
+        )  # fmt: skip
+    # Exact, but for the control characters a terminal would act on, shown as symbols.
+    writer.writerows([[visible_controls(str(v)) for v in row] for row in rows])
+    return out.getvalue()
+
+
+def export_markdown(index: Index, statements: list[Statement], heading: str) -> str:
+    """The statements as a Markdown document: a heading saying what was chosen, then each
+    statement with its citation."""
+    blocks = [f"# {_md(heading)}", f"{len(statements)} statement{'s' * (len(statements) != 1)}"]
+    blocks += [visible_controls(citation(index, s, "md").strip()) for s in statements]
+    return "\n\n---\n\n".join(blocks[1:]).join([blocks[0] + "\n\n", "\n"])

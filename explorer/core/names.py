@@ -99,3 +99,26 @@ def match_spans(name: str, query: str) -> list[tuple[int, int]]:
             continue
         spans += [(part.start() + w.start(), part.start() + w.end()) for w in hits]
     return spans
+
+
+def found_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where words of `text` begin with the words of `query` (case, accents and apostrophes
+    ignored, as the search ignores them), as (start, end) offsets into `text`."""
+    wanted = words(query)
+    if not wanted:
+        return []
+    folded, origin = [], []
+    for at, char in enumerate(text):
+        for piece in fold(char):
+            folded.append(piece)
+            origin.append(at)
+    joined = "".join(folded)
+    spans = []
+    for word in wanted:
+        start = joined.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if start == 0 or not joined[start - 1].isalnum():  # the start of a word
+                spans.append((origin[start], origin[end - 1] + 1))
+            start = joined.find(word, end)
+    return sorted(spans)

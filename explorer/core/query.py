@@ -299,6 +299,73 @@ class Index:
             result.append(statement)
         return result
 
+    @cached_property
+    def _searched_texts(self) -> list[str]:
+        """Each statement's words and the words naming its speaker, folded, for the search."""
+        return [
+            " " + " ".join(words(s.text + (" " + s.attribution.text if s.attribution else "")))
+            for s in self.dataset.statements
+        ]
+
+    @cached_property
+    def _position(self) -> dict[int, int]:
+        return {id(s): n for n, s in enumerate(self.dataset.statements)}
+
+    def search(self, rows: list[Statement], query: str) -> tuple[list[Statement], dict[int, str]]:
+        """Of `rows`, those whose speaker matches `query` (any name, part of one, any order)
+        or whose words (or the words naming the speaker) begin with every word of it
+        ("nation" finds "national", "cho" does not find "scholars"); with, by position in the
+        result, what matched: "speaker", "words" or "both"."""
+        wanted = [f" {w}" for w in words(query)]
+        if not wanted:
+            return [], {}
+        speakers = set(self.speaker_matcher.match(query))
+        by_speaker = {i for s in speakers for i in self._by_speaker.get(s, ())}
+        texts = self._searched_texts
+        longest = max(wanted, key=len)
+        candidates = {i for i, text in enumerate(texts) if longest in text}
+        by_words = {i for i in candidates if all(w in texts[i] for w in wanted)}
+        found: list[Statement] = []
+        how: dict[int, str] = {}
+        position = self._position
+        for statement in rows:
+            i = position[id(statement)]
+            speaker, said = i in by_speaker, i in by_words
+            if speaker or said:
+                how[len(found)] = "both" if speaker and said else "speaker" if speaker else "words"
+                found.append(statement)
+        return found, how
+
+    SORTS = ("date", "speaker", "place", "kind")
+
+    def sort(self, rows: list[Statement], by: str, reverse: bool = False) -> list[Statement]:
+        """`rows` ordered by date, speaker, place or kind (dataset order breaks ties)."""
+        keys = self._sort_keys(by)
+        position = self._position
+        return sorted(rows, key=lambda s: keys[position[id(s)]], reverse=reverse)
+
+    def _sort_keys(self, by: str) -> list[tuple]:
+        cache = self.__dict__.setdefault("_sort_key_cache", {})
+        if by not in cache:
+            cache[by] = self._make_sort_keys(by)
+        return cache[by]
+
+    def _make_sort_keys(self, by: str) -> list[tuple]:
+        keys = []
+        for n, statement in enumerate(self.dataset.statements):
+            if by == "date":
+                span = self.statement_dates(statement)
+                key = (span is None, span.start if span else None, span.end if span else None)
+            elif by == "speaker":
+                key = (fold(" & ".join(self.speaker_names(statement))),)
+            elif by == "place":
+                country = self.statement_country(statement)
+                key = (country is None, fold(country.name) if country else "")
+            else:
+                key = (statement.kind,)
+            keys.append((*key, n))
+        return keys
+
     def quotes(
         self,
         speaker: str | None = None,

@@ -25,10 +25,27 @@ class ExplorerApp(App[None]):
     TITLE = "explorer"
     COMMANDS = App.COMMANDS | {lambda: _explorer_commands()}
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, notice: str | None = None) -> None:
         super().__init__()
         self.index = Index(dataset)
         self.views = Views(self.index)
+        self.notice = notice
+        self.remembers = False  # the real app remembers the theme; tests do not
+
+    def watch_theme(self, theme: str) -> None:
+        if self.remembers:
+            from explorer.core.settings import remember
+
+            remember(theme=theme)
+
+    def apply_remembered_theme(self) -> None:
+        """Use the theme chosen in an earlier run, if this Textual still has it."""
+        from explorer.core.settings import load_settings
+
+        theme = load_settings().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        self.remembers = True
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.index, self.views)
@@ -36,8 +53,11 @@ class ExplorerApp(App[None]):
     def on_mount(self) -> None:
         """End as cleanly on SIGTERM, SIGHUP and SIGINT as on q: the terminal restored, the
         exit code the shell gives a process ended by that signal (143, 129, 130)."""
+        if self.notice:
+            self.notify(self.notice, markup=False, timeout=6)
         if self.is_headless:
             return  # tests drive the app in the test runner's process: its signals are its own
+        self.apply_remembered_theme()
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -47,8 +67,31 @@ class ExplorerApp(App[None]):
         """Textual's own palette commands but Quit: q and Ctrl+Q quit, and a few letters typed
         into the palette and Enter should never end the app by a fuzzy match."""
         for command in super().get_system_commands(screen):
-            if command.title != "Quit":
+            if command.title == "Screenshot":
+                yield SystemCommand(
+                    "Screenshot",
+                    "Save an SVG picture of the screen in the current folder and say where",
+                    lambda: self.set_timer(0.1, self.save_screenshot_here),
+                )
+            elif command.title != "Quit":
                 yield command
+
+    def save_screenshot_here(self) -> None:
+        """Save a screenshot where Textual is told to (TEXTUAL_SCREENSHOT_LOCATION), else in
+        the current folder, and say where it went."""
+        from textual import constants
+
+        folder = Path(constants.SCREENSHOT_LOCATION or ".").expanduser()
+        try:
+            saved = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(
+                f"No screenshot: {folder} cannot be written ({error.strerror or error})",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(f"Screenshot saved to {Path(saved).resolve()}", markup=False, timeout=8)
 
     def action_command_palette(self) -> None:
         """Open the command palette."""
@@ -137,13 +180,13 @@ def _guarded_palette() -> type:
     return GuardedPalette
 
 
-def make_app(dataset: Dataset) -> ExplorerApp:
+def make_app(dataset: Dataset, notice: str | None = None) -> ExplorerApp:
     """Build the app for a dataset; the command line and the tests both use this."""
-    return ExplorerApp(dataset)
+    return ExplorerApp(dataset, notice)
 
 
-def run(dataset: Dataset) -> int:
+def run(dataset: Dataset, notice: str | None = None) -> int:
     """Run the app in the terminal until the user quits; return the exit code."""
-    app = make_app(dataset)
+    app = make_app(dataset, notice)
     app.run()
     return app.return_code or 0

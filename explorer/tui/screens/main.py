@@ -18,10 +18,10 @@ from explorer.core.query import Index
 from explorer.core.safe import safe_text
 from explorer.tui.screens.resize import drop_if_stale
 from explorer.tui.views import Ref, Views
-from explorer.tui.widgets.areas import AreasPane, AreaTree
+from explorer.tui.widgets.areas import AreaSearch, AreasPane, AreaTree
 from explorer.tui.widgets.choice_bar import ChoiceBar
 from explorer.tui.widgets.country import CountryPane
-from explorer.tui.widgets.messages import Chosen, SourceWanted
+from explorer.tui.widgets.messages import Chosen, Narrowed, SourceWanted
 from explorer.tui.widgets.pane import Pane
 from explorer.tui.widgets.quote_list import QuoteList
 from explorer.tui.widgets.quotes import QuotesPane, SearchBox
@@ -29,7 +29,11 @@ from explorer.tui.widgets.timeline import TimelinePane, TimelineTree
 from explorer.tui.widgets.vim import LINE_KEYS, TREE_KEYS
 
 # Below these sizes the panes are shown one at a time, and below the smaller ones not at all.
-NARROW_WIDTH, NARROW_HEIGHT = 100, 28
+# Tried at 90x28, 100x30, 110x32 and 120x36 in tmux: four panes at 100x30 left five rows of
+# quotes, fewer than one pane at 80x24 shows; from 110x32 four panes show as many.
+NARROW_WIDTH, NARROW_HEIGHT = 110, 32
+# Below this height the quote preview gives the list two of its lines.
+SHORT_HEIGHT = 36
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 
 
@@ -47,9 +51,12 @@ class MainScreen(Screen):
         Binding("2", "jump(1)", "Country", show=False, id="pane-country"),
         Binding("3", "jump(2)", "Quotes", show=False, id="pane-quotes"),
         Binding("4", "jump(3)", "Areas", show=False, id="pane-areas"),
-        Binding("slash", "search", "Search", id="search", tooltip="Search quotes by speaker"),
-        Binding("x", "clear", "Clear filter", id="clear-filter"),
-        Binding("escape", "clear", "Clear filter", show=False, id="escape"),
+        Binding(
+            "slash", "search", "Search", id="search", tooltip="Search quotes by speaker or words"
+        ),
+        Binding("x", "clear", "Clear", id="clear-filter", tooltip="Clear the choice and search"),
+        Binding("escape", "clear", "Clear", show=False, id="escape"),
+        Binding("z", "maximize", "Maximise", id="maximize", tooltip="The pane alone (again: all)"),
         Binding("c", "compare", "Compare", id="compare", tooltip="Two partners side by side"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -68,12 +75,13 @@ class MainScreen(Screen):
         self.pane_bar = PaneBar(list(self.pane_names))
         self.too_small = Static(id="too-small")
         self.quotes = QuotesPane(index, views, id="quotes")
+        self.areas = AreasPane(index, views, id="areas")
         # The four panes in their Tab order.
         self.panes: list[Pane] = [
             TimelinePane(index, views, id="timeline"),
             CountryPane(index, views, id="country"),
             self.quotes,
-            AreasPane(index, views, id="areas"),
+            self.areas,
         ]
 
     def compose(self) -> ComposeResult:
@@ -104,6 +112,7 @@ class MainScreen(Screen):
             return
         width, height = event.size
         self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
+        self.set_class(height < SHORT_HEIGHT, "-short")
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         # Hiding everything (too small) drops the focus: give it back once there is room.
         self.call_after_refresh(self.keep_focus)
@@ -138,22 +147,44 @@ class MainScreen(Screen):
             self.action_jump(event.index)
 
     def watch_selection(self) -> None:
+        self.show_filter_line()
+
+    @on(Narrowed)
+    def show_filter_line(self) -> None:
+        """What the view is narrowed to: the choice, and the quotes' search, kind and order."""
         bar = Text(" explorer ", "bold reverse")
         statements = len(self.index.dataset.statements)
         sources = len(self.index.dataset.sources)
         bar.append(f"  {statements} statements from {sources} article{'s' * (sources != 1)}  ")
-        if self.selection is None:
+        line = self.filter_line()
+        if not line:
             bar.append("· Enter on a leg, event, country or area narrows the view", "dim")
         else:
-            bar.append("Filtered by ", "bold")
-            bar.append(safe_text(self.views.describe(self.selection)), "bold reverse")
-            bar.append("  x clears", "dim")
-        self.filter_bar.update(bar)
+            bar.append("Filtered by " if self.narrowed else "Quotes ", "bold")
+            bar.append(line, "bold reverse")
+            if self.narrowed:
+                bar.append("  x clears", "dim")
+        self.filter_bar.update(bar, layout=False)
         self.refresh_bindings()
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether a choice, a search or a kind leaves anything out."""
+        return self.selection is not None or self.quotes.narrowed or self.areas.narrowed
+
+    def filter_line(self) -> str:
+        """The choice, search, kind and order in words (made safe for the screen)."""
+        parts = []
+        if self.selection is not None:
+            parts.append(safe_text(self.views.describe(self.selection)))
+        for pane in (self.quotes, self.areas):
+            if pane.is_mounted and pane.search_box.is_mounted and pane.describe_narrowing():
+                parts.append(pane.describe_narrowing())
+        return " · ".join(parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
-            return self.selection is not None
+            return self.narrowed
         return True
 
     @on(Chosen)
@@ -206,8 +237,21 @@ class MainScreen(Screen):
         self.call_after_refresh(self.quotes.search_box.focus)
 
     def action_clear(self) -> None:
-        """Drop the filter so every pane shows everything."""
+        """Drop the choice, the search and the kind, so every pane shows everything."""
         self.selection = None
+        self.quotes.clear()
+        self.areas.clear()
+
+    def action_maximize(self) -> None:
+        """Give the current pane the whole screen; again, give the others theirs back."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        pane = self.current_pane
+        if self.has_class("-narrow"):
+            self.app.notify("At this size each pane has the screen already.", timeout=3)
+            return
+        self.maximize(pane, container=False)
 
     def action_compare(self) -> None:
         """Set the two partners with the most areas side by side."""
@@ -242,8 +286,9 @@ def key_sections() -> list[tuple[str, list[Binding]]]:
         ("Timeline (1)", [*TREE_KEYS, *TimelineTree.BINDINGS]),
         ("Country (2)", [*ChoiceBar.BINDINGS, *CountryPane.BINDINGS]),
         ("Quotes (3)", [*QuoteList.BINDINGS, *QuotesPane.BINDINGS]),
-        ("Speaker search", list(SearchBox.BINDINGS)),
-        ("Cooperation areas (4)", [*TREE_KEYS, *AreaTree.BINDINGS]),
+        ("Quote search", list(SearchBox.BINDINGS)),
+        ("Cooperation areas (4)", [*TREE_KEYS, *AreaTree.BINDINGS, *AreasPane.BINDINGS]),
+        ("Area search", list(AreaSearch.BINDINGS)),
         ("Source view", [*Overlay.BINDINGS, *LINE_KEYS, *SourceScreen.BINDINGS]),
         ("Compare view", [*Overlay.BINDINGS, *LINE_KEYS, *CompareScreen.BINDINGS]),
     ]

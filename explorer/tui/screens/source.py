@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from explorer.core.model import Evidence
-from explorer.core.query import Index, claim_words
+from explorer.core.query import Index, claim_words, source_summaries
 from explorer.core.safe import safe_text
 from explorer.core.text import paragraphs
 from explorer.tui.screens.overlay import Overlay
@@ -37,14 +37,20 @@ def source_text(index: Index, views: Views, ref: Ref, whole: bool = False) -> Te
     text.append(title_for(index, views, ref) + "\n", "bold")
     if len(by_source) > 1:
         text.append(f"Cited in {len(by_source)} articles, each shown below.\n", "italic")
+    titled = {s.source.id: s.title_in_text for s in source_summaries(index.dataset)}
     for source_id, items in by_source.items():
         source = index.sources[source_id]
         text.append("\nFrom ", "dim")
         text.append(safe_text(source.title), "bold italic")
-        details = [safe_text(source.file)]
-        details += [safe_text(source.outlet)] if source.outlet else []
-        details += [source.published.isoformat()] if source.published else []
-        text.append(f" ({', '.join(details)})\n", "dim")
+        if not titled[source_id]:
+            text.append(" (title given by the annotator)", "dim italic")
+        details = [
+            safe_text(source.outlet) if source.outlet else "outlet unknown",
+            f"published {source.published.isoformat()}" if source.published else "date unknown",
+            safe_text(source.url) if source.url else "address unknown",
+            safe_text(source.file),
+        ]
+        text.append(f"\n{' · '.join(details)}\n", "dim")
         spans = paragraphs(source.text)
         for number, (start, end) in enumerate(spans, start=1):
             inside = [(role, e) for role, e in items if e.start < end and start < e.end]

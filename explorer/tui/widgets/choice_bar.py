@@ -19,7 +19,8 @@ class ChoiceBar(Widget, can_focus=True):
     """Names in a row; left/right (h/l) or a click changes the current one.
 
     The current name is marked by brackets and reverse video, so it shows without colour.
-    A row wider than the widget scrolls to keep the current name in view.
+    A row wider than the widget scrolls to keep the current name in view; "‹" and "›" say
+    that names lie beyond either edge.
     """
 
     DEFAULT_CSS = """
@@ -91,6 +92,10 @@ class ChoiceBar(Widget, can_focus=True):
                 row.append(f"[{name}]", current_style)
             else:
                 row.append(f" {name} ")
+        width = self.size.width
+        if width > 2 and row.cell_len > width:  # more names beyond the right edge
+            row.truncate(width - 2)
+            row.append(" ›", "dim")
         return row
 
     def action_move(self, step: int) -> None:

@@ -21,3 +21,7 @@ class SourceWanted(Message):
     def __init__(self, ref: Ref) -> None:
         self.ref = ref
         super().__init__()
+
+
+class Narrowed(Message):
+    """A pane's own search, kind or order changed (the filter line says them)."""

@@ -22,6 +22,7 @@ class Pane(Vertical):
     """A titled pane; `selection` is bound to the screen's and narrows what it shows."""
 
     DEFAULT_CLASSES = "pane"
+    ALLOW_MAXIMIZE = True
     selection: reactive[Ref | None] = reactive(None, init=False)
 
     def __init__(self, index: Index, views: Views, *, id: str | None = None) -> None:

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from explorer.core.dates import date_label
 from explorer.core.model import Statement
-from explorer.core.names import match_spans, words
+from explorer.core.names import found_spans, match_spans, words
 from explorer.core.query import Filter
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref
-from explorer.tui.widgets.messages import SourceWanted
+from explorer.tui.widgets.messages import Narrowed, SourceWanted
 from explorer.tui.widgets.pane import Pane
 from explorer.tui.widgets.quote_list import QuoteHeader, QuoteList
 
@@ -54,38 +56,89 @@ class SearchBox(Input):
         self.post_message(self.Submitted(self, self.value))
 
 
+KINDS = (None, "direct", "reported")
+SORTS = ("", "date", "speaker", "place", "kind")
+
+
 class QuotesPane(Pane):
-    """Quotations and reported statements with speaker, place and date."""
+    """Quotations and reported statements with speaker, place and date: searched by speaker
+    and by words, filtered by kind, sorted, read whole, copied and exported with citations."""
 
     BORDER_TITLE = "Quotes"
     _base_count: tuple[Filter, int] | None = None
+    kind: reactive[str | None] = reactive(None, init=False)
+    sort: reactive[tuple[str, bool]] = reactive(("", False), init=False)
+
     BINDINGS = [
         Binding(
             "slash",
             "search",
-            "Search speaker",
-            tooltip="Filter by speaker name",
+            "Search",
+            tooltip="Search speakers and the words of statements",
             id="search-quotes",
-        )
+        ),
+        Binding("y", "copy('text')", "Cite", tooltip="Copy it with its citation", id="copy"),
+        Binding(
+            "Y", "copy('md')", "Copy as Markdown", show=False, key_display="Y", id="copy-markdown"
+        ),
+        Binding("d", "kind", "Kind", tooltip="Direct, reported, or both", id="kind"),
+        Binding(
+            "o", "sort", "Sort", tooltip="By date, speaker, place, kind, or as read", id="sort"
+        ),
+        Binding("O", "reverse", "Reverse order", show=False, key_display="O", id="reverse"),
+        Binding("w", "reading", "Read", tooltip="Each statement in full, wrapped", id="read"),
+        Binding("e", "export('csv')", "Export", tooltip="Save these quotes as CSV", id="export"),
+        Binding(
+            "E",
+            "export('md')",
+            "Export Markdown",
+            show=False,
+            key_display="E",
+            id="export-markdown",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
         self.search_box = SearchBox(
-            self.refill, placeholder="/ speaker: surname, given name, any order", id="quote-search"
+            self.refill,
+            placeholder="/ speaker or words: kamikawa, national interests",
+            id="quote-search",
         )
         self.count = Static(id="quote-count")
+        self.header = QuoteHeader()
         self.quote_list = QuoteList(self.index, id="quote-list")
         self.preview_box = Static(id="quote-preview")
         with Horizontal(id="quote-search-row"):
             yield self.search_box
             yield self.count
-        yield QuoteHeader()
+        yield self.header
         yield self.quote_list
         yield self.preview_box
 
     @property
     def primary(self) -> Widget:
         return self.quote_list
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether the search or the kind leaves out some statements."""
+        return bool(self.search_box.value.strip()) or self.kind is not None
+
+    def describe_narrowing(self) -> str:
+        """The search, kind and order, for the filter line: 'search "x" · direct only'."""
+        parts = []
+        if self.search_box.value.strip():
+            parts.append(f"search “{safe_text(self.search_box.value.strip())}”")
+        if self.kind:
+            parts.append(f"{self.kind} only")
+        if self.sort[0]:
+            parts.append(f"by {self.sort[0]}{' (reversed)' if self.sort[1] else ''}")
+        return " · ".join(parts)
+
+    def clear(self) -> None:
+        """Drop the search and the kind (the order stays: it hides nothing)."""
+        self.search_box.value = ""
+        self.kind = None
 
     @on(Input.Submitted, "#quote-search")
     def search_done(self, event: Input.Submitted) -> None:
@@ -101,21 +154,34 @@ class QuotesPane(Pane):
         self.search_box.value = safe_text(text)
         self.quote_list.focus()
 
+    def watch_kind(self) -> None:
+        self.refill()
+
+    def watch_sort(self) -> None:
+        self.header.sort = self.sort
+        self.refill()
+
     def refill(self) -> None:
-        """Show the statements for the current choice and speaker search."""
+        """Show the statements for the current choice, search, kind and order."""
         base = self.views.filter_for(self.selection)
+        if self.kind is not None:
+            base = replace(base, kind=self.kind)
         query = self.search_box.value
-        flt = base
-        if query.strip():
-            flt = replace(base, speakers=frozenset(self.index.speaker_matcher.match(query)))
-        rows = self.index.select(flt)
+        rows = self.index.select(base)
         if self._base_count is None or self._base_count[0] != base:  # M of "N of M"
-            total = len(rows) if flt is base else len(self.index.select(base))
-            self._base_count = (base, total)
+            self._base_count = (base, len(rows))
+        how: dict[int, str] = {}
+        if query.strip():
+            rows, how = self.index.search(rows, query)
+        if self.sort[0]:
+            order = {id(s): n for n, s in enumerate(rows)}
+            rows = self.index.sort(rows, *self.sort)
+            how = {n: how[order[id(s)]] for n, s in enumerate(rows) if order[id(s)] in how}
         count = Text(f"{len(rows)} of {self._base_count[1]}", "bold" if query.strip() else "")
         # Fixed sizes: updating these on every keystroke needs no new layout.
         self.count.update(count, layout=False)
-        self.quote_list.show(rows, query)
+        self.quote_list.show(rows, query, how)
+        self.post_message(Narrowed())
 
     @on(QuoteList.Highlighted)
     def preview(self, event: QuoteList.Highlighted) -> None:
@@ -140,20 +206,28 @@ class QuotesPane(Pane):
         if len(lines) <= height:
             return text
         kept = Text("\n").join(lines[: height - 1])
-        kept.append("\n… more: Enter shows it in the article", "italic dim")
+        kept.append(
+            "\n… more: w reads every statement whole, Enter shows the article", "italic dim"
+        )
         return kept
 
     def describe(self, statement: Statement) -> Text:
-        """Who said it, where and when, the words, and what is inferred."""
+        """Who said it, where and when, the words, what the search matched, and what is
+        inferred."""
         index = self.index
+        query = self.search_box.value
         text = Text()
         speaker = Text(safe_text(" & ".join(index.speaker_names(statement))), "bold")
-        for start, end in match_spans(speaker.plain, self.search_box.value):
+        for start, end in match_spans(speaker.plain, query):
             speaker.stylize("reverse", start, end)
         text.append_text(speaker)
         text.append(f"  {statement.kind}", "italic")
         if statement.verb:
             text.append(f" ({safe_text(statement.verb)})", "italic")
+        matched = self.quote_list.how.get(self.quote_list.cursor) if query.strip() else None
+        if matched:
+            said = {"speaker": "the speaker", "words": "the words", "both": "speaker and words"}
+            text.append(f"  · search matched {said[matched]}", "dim")
         where = index.statement_country(statement)
         leg = index.statement_leg(statement)
         dates = index.statement_dates(statement)
@@ -167,8 +241,13 @@ class QuotesPane(Pane):
             parts.append(safe_text(index.events[statement.event].title))
         if parts:
             text.append("\n" + " · ".join(parts), "dim")
-        words = safe_text(statement.text, single_line=False)
-        text.append("\n" + (f"“{words}”" if statement.kind == "direct" else words))
+        body = safe_text(statement.text, single_line=False)
+        shift = 1 if statement.kind == "direct" else 0
+        words_text = Text(f"“{body}”" if statement.kind == "direct" else body)
+        for start, end in found_spans(body, query):
+            words_text.stylize("reverse", start + shift, end + shift)
+        text.append("\n")
+        text.append_text(words_text)
         for note in index.inferred_notes(statement.inferred):
             text.append(f"\ninferred {note['field']}: {safe_text(note['claim'])}", "italic dim")
         return text
@@ -178,6 +257,82 @@ class QuotesPane(Pane):
         event.stop()
         self.post_message(SourceWanted(Ref("statement", event.statement.id)))
 
+    @on(QuoteHeader.SortClicked)
+    def sort_clicked(self, event: QuoteHeader.SortClicked) -> None:
+        event.stop()
+        key, reverse = self.sort
+        self.sort = (event.key, not reverse if key == event.key else False)
+
     def action_search(self) -> None:
-        """Focus the speaker search box."""
+        """Focus the search box."""
         self.search_box.focus()
+
+    def action_kind(self) -> None:
+        """Show direct quotations only, then reported statements only, then both."""
+        self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+        self.app.notify(f"Showing {self.kind or 'direct and reported'} statements", timeout=2)
+
+    def action_sort(self) -> None:
+        """Order by date, speaker, place, kind, then as the articles have them."""
+        key = SORTS[(SORTS.index(self.sort[0]) + 1) % len(SORTS)]
+        self.sort = (key, False)
+        self.app.notify(f"Sorted {'by ' + key if key else 'as the articles have them'}", timeout=2)
+
+    def action_reverse(self) -> None:
+        """Turn the order round."""
+        self.sort = (self.sort[0] or "date", not self.sort[1])
+
+    def action_reading(self) -> None:
+        """Show each statement whole, wrapped (again: one line each)."""
+        self.quote_list.reading = not self.quote_list.reading
+        self.set_class(self.quote_list.reading, "-reading")
+        self.quote_list.focus()
+
+    def action_copy(self, style: str) -> None:
+        """Copy the statement under the cursor with its citation (OSC 52: over SSH and in
+        tmux with set-clipboard on too)."""
+        from explorer.core.cite import citation
+
+        statement = self.quote_list.current
+        if statement is None:
+            self.app.notify("No statement to copy.", severity="warning")
+            return
+        self.app.copy_to_clipboard(citation(self.index, statement, style))
+        who = " & ".join(self.index.speaker_names(statement))
+        form = "as Markdown" if style == "md" else "with its citation"
+        self.app.notify(f"Copied {safe_text(who)}'s words {form}.", title="Copied", markup=False)
+
+    def action_export(self, style: str) -> None:
+        """Save the statements shown now, with their citations, to a file in the current
+        folder; say where."""
+        import datetime as dt
+
+        from explorer.core.cite import export_csv, export_markdown
+        from explorer.core.files import FileProblem, write_atomically
+
+        rows = self.quote_list.rows
+        if not rows:
+            self.app.notify("No statements to export.", severity="warning")
+            return
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path.cwd() / f"explorer-quotes-{stamp}.{'md' if style == 'md' else 'csv'}"
+        what = self.app.screen.filter_line() if hasattr(self.app.screen, "filter_line") else ""
+        heading = f"Quotes: {what}" if what else "Quotes"
+        body = (
+            export_markdown(self.index, rows, heading)
+            if style == "md"
+            else export_csv(self.index, rows)
+        )
+        try:
+            write_atomically(path, body)
+        except FileProblem as problem:
+            self.app.notify(
+                safe_text(str(problem)), title="Not exported", severity="error", markup=False
+            )
+            return
+        self.app.notify(
+            f"{len(rows)} statement{'s' * (len(rows) != 1)} written to {safe_text(str(path))}",
+            title="Exported",
+            markup=False,
+            timeout=8,
+        )

@@ -70,6 +70,19 @@ class VimTree(Tree):
         self.cursor_line = found[0] if found else 0
         self.scroll_to_line(self.cursor_line, animate=False)
 
+    def render_label(self, node, base_style, style) -> Text:
+        """The label, cut with "…" where the tree is too narrow for it, never mid-word
+        without a mark."""
+        text = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and (parent is not self.root or self.show_root):
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 0 and text.cell_len > room:
+            text.truncate(room, overflow="ellipsis")
+        return text
+
     def process_label(self, label: str | Text) -> Text:
         """Treat a str label as plain text, not markup; keep only its first line."""
         text = Text(safe_text(label)) if isinstance(label, str) else label

@@ -1,0 +1,42 @@
+"""What explorer remembers between runs: the theme and the last data file, in the user's
+config folder ($XDG_CONFIG_HOME/explorer/settings.json, else ~/.config/explorer/).
+
+Remembering is a convenience: a settings file that cannot be read is ignored, and one that
+cannot be written is left as it was; neither ever stops the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from explorer.core.files import FileProblem, write_atomically
+
+
+def settings_path() -> Path:
+    """Where the settings live."""
+    base = os.environ.get("XDG_CONFIG_HOME") or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "explorer" / "settings.json"
+
+
+def load_settings() -> dict:
+    """The remembered settings ({} when there are none or they cannot be read)."""
+    try:
+        value = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def remember(**values: object) -> bool:
+    """Store `values` beside what is remembered already; False if it could not be written."""
+    settings = {**load_settings(), **values}
+    path = settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(settings, indent=2, ensure_ascii=False) + "\n")
+    except (OSError, FileProblem):
+        return False
+    return True

@@ -113,6 +113,8 @@ def main() -> None:
                 "ratio_to_bare": round(paint / bare_median, 2),
                 "key_p50_ms": round(statistics.median(keys) * 1000, 1),
                 "key_p95_ms": round(percentile(keys, 0.95) * 1000, 1),
+                "key_max_ms": round(max(keys) * 1000, 1),
+                "warm_s": round(typed.get("warm_s", 0.0), 2),
                 "peak_mb": round(peak, 1),
             }
             rows.append(row)

@@ -216,3 +216,24 @@ def test_other_scripts_are_kept_as_they_are():
     assert NameMatcher([("p", ["Сергей Лавров"])]).match("лавров") == ["p"]
     assert NameMatcher([("p", ["王毅"])]).match("王毅") == ["p"]
     assert NameMatcher([("p", ["王毅"])]).match("wang") == []
+
+
+def test_search_finds_speakers_and_words_within_a_filter(index, article_text):
+    from explorer.core.query import NO_FILTER, Filter
+
+    found = index.search(NO_FILTER, "impelled by both national interests")
+    assert [article_text[s.quote.start : s.quote.end] for s in found] == [found[0].text]
+    assert "impelled by both national interests" in found[0].text
+    assert index.matched_by(found[0], "impelled by both national interests") == "words"
+    # Letters typed one by one narrow what the shorter word found, to the same answer.
+    for typed in ("n", "na", "nat", "nati", "natio", "nation"):
+        step = index.search(NO_FILTER, typed)
+    fresh = type(index)(index.dataset)
+    assert step == fresh.search(NO_FILTER, "nation")
+    # Within a filter: only what passes it, speakers and words alike.
+    reported = index.search(Filter(kind="reported"), "kamikawa")
+    assert reported and {s.kind for s in reported} == {"reported"}
+    assert {index.matched_by(s, "kamikawa") for s in reported} <= {"speaker", "both"}
+    only = index.search(Filter(speakers=frozenset({"cho"})), "cooperation")
+    assert only and all("cho" in s.speakers for s in only)
+    assert index.search(NO_FILTER, "cho") == index.select(Filter(speakers=frozenset({"cho"})))

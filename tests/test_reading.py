@@ -50,7 +50,7 @@ async def test_a_search_by_words_finds_the_statement_and_says_what_matched(app, 
         await pilot.pause()
         found = statements(app)
         assert [s.text for s in found] == [sentence_of(article_text, "impelled by both")]
-        assert quote_list(app).how == {0: "words"}
+        assert app.index.matched_by(found[0], WORDS) == "words"
         text = screen_text(app)
         assert "search matched the words" in text and "1 of 18" in text
         assert f"search “{WORDS}”" in text  # the filter line shows the search
@@ -62,7 +62,8 @@ async def test_a_search_by_words_finds_the_statement_and_says_what_matched(app, 
         await pilot.press("escape", "slash", *"kamikawa")
         await pilot.pause()
         assert all("kamikawa" in s.speakers for s in statements(app))
-        assert set(quote_list(app).how.values()) <= {"speaker", "both"}
+        how = {app.index.matched_by(s, "kamikawa") for s in statements(app)}
+        assert how <= {"speaker", "both"}
         # "cho" is a name's start, not the inside of "scholars".
         await pilot.press("escape", "slash", *"cho")
         await pilot.pause()
@@ -172,6 +173,9 @@ async def test_y_copies_the_words_with_their_citation(app, article_text):
         assert first == f"“{words}”"
         assert who.startswith("— Subrahmanyam Jaishankar, said in South Korea")
         assert "(on a day in that range; the report does not say which;" in who
+        statement = statements(app)[0]
+        assert statement.event is not None  # placed at an event the report implies only:
+        assert ("(inferred" in who) == ("event" in statement.inferred)  # the citation says so
         paragraph = 1 + sum(
             1 for line in article_text[: article_text.index(words)].split("\n")[:-1] if line.strip()
         )

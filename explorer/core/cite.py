@@ -37,8 +37,12 @@ def _who(index: Index, statement: Statement) -> tuple[str, str]:
     places = ((leg.city if leg else None), country.name if country else None)
     where = ", ".join(p for p in places if p)
     place = f" in {where}" if where else ""
+    if where and "leg" in statement.inferred:
+        place += " (inferred)"
     event = index.events.get(statement.event) if statement.event else None
     at = f", at {event.title}" if event else ""
+    if event and "event" in statement.inferred:
+        at += " (inferred: the report does not say so in as many words)"
     dates = index.statement_dates(statement)
     date = f", {when(dates)}" if dates else ", date not given"
     return speakers, f"{how}{place}{at}{date}"

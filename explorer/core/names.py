@@ -26,6 +26,8 @@ def _latin_letter(char: str) -> str:
 def fold(text: str) -> str:
     """Lower-case `text` and strip accents, so "Kamikawá", "KAMIKAWA" and "Łukasz"/"lukasz"
     compare equal."""
+    if text.isascii():  # most text: nothing to decompose or transliterate
+        return _APOSTROPHES.sub("", text).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     if not stripped.isascii():
@@ -36,6 +38,21 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`; hyphens, dashes and punctuation separate words."""
     return [word for word in _SEPARATORS.split(fold(text)) if word]
+
+
+# For ASCII text, in one C pass: apostrophes dropped (as `fold` drops them), every other
+# character that is not a letter or a digit a space.
+_ASCII_SPACED = {
+    code: (None if chr(code) in "'`" else " ") for code in range(128) if not chr(code).isalnum()
+}
+
+
+def spaced_words(text: str) -> str:
+    """The folded words of `text` each after a space (" india and japan"): a word starting
+    with "nat" is where " nat" stands."""
+    if text.isascii():
+        return " " + text.casefold().translate(_ASCII_SPACED)
+    return " " + _SEPARATORS.sub(" ", fold(text))
 
 
 def name_words(name: str) -> frozenset[str]:

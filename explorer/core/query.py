@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from explorer.core.dates import date_label
@@ -28,7 +28,7 @@ from explorer.core.model import (
     Statement,
     Trip,
 )
-from explorer.core.names import NameMatcher, fold, words
+from explorer.core.names import NameMatcher, fold, spaced_words, words
 
 Party = Person | Organization
 ROLE_ORDER = {"traveller": 0, "host": 1, "context": 2}
@@ -278,6 +278,11 @@ class Index:
             candidates = sorted({i for s in flt.speakers for i in self._by_speaker.get(s, ())})
         else:
             candidates = range(len(statements))
+        return [statements[i] for i in self._passing(flt, candidates)]
+
+    def _passing(self, flt: Filter, candidates) -> list[int]:
+        """Those of `candidates` (positions, in order) whose statements pass `flt`."""
+        statements = self.dataset.statements
         text_words = words(flt.text)
         places = self._statement_places
         result = []
@@ -296,45 +301,77 @@ class Index:
                 continue
             if text_words and not all(w in self._folded_texts[i] for w in text_words):
                 continue
-            result.append(statement)
+            result.append(i)
         return result
 
     @cached_property
     def _searched_texts(self) -> list[str]:
         """Each statement's words and the words naming its speaker, folded, for the search."""
         return [
-            " " + " ".join(words(s.text + (" " + s.attribution.text if s.attribution else "")))
+            spaced_words(s.text + (" " + s.attribution.text if s.attribution else ""))
             for s in self.dataset.statements
         ]
+
+    def warm(self) -> None:
+        """Build what the first search needs (for a big dataset, after the first paint)."""
+        self.speaker_matcher  # noqa: B018 - cached on first use
+        self._by_speaker  # noqa: B018
+        self._searched_texts  # noqa: B018
 
     @cached_property
     def _position(self) -> dict[int, int]:
         return {id(s): n for n, s in enumerate(self.dataset.statements)}
 
-    def search(self, rows: list[Statement], query: str) -> tuple[list[Statement], dict[int, str]]:
-        """Of `rows`, those whose speaker matches `query` (any name, part of one, any order)
-        or whose words (or the words naming the speaker) begin with every word of it
-        ("nation" finds "national", "cho" does not find "scholars"); with, by position in the
-        result, what matched: "speaker", "words" or "both"."""
+    def search(self, flt: Filter, query: str) -> list[Statement]:
+        """The statements passing `flt` whose speaker matches `query` (any name, part of one,
+        any order) or whose words (or the words naming the speaker) begin with every word of
+        it ("nation" finds "national", "cho" does not find "scholars"), in dataset order.
+
+        Only the matches are looked at against `flt`, and each word's matches are kept, so
+        typing one more letter searches only what the shorter word found."""
         wanted = [f" {w}" for w in words(query)]
         if not wanted:
-            return [], {}
-        speakers = set(self.speaker_matcher.match(query))
+            return []
+        speakers = self.speaker_matcher.match(query)
         by_speaker = {i for s in speakers for i in self._by_speaker.get(s, ())}
+        by_words = self._word_hits(wanted[0])
+        for word in wanted[1:]:
+            by_words = by_words & self._word_hits(word)
+        matched = sorted(by_speaker.union(by_words))
+        statements = self.dataset.statements
+        if flt != NO_FILTER:
+            if flt.speakers is not None:
+                matched = [
+                    i for i in matched if not flt.speakers.isdisjoint(statements[i].speakers)
+                ]
+            matched = self._passing(replace(flt, speakers=None), matched)
+        return [statements[i] for i in matched]
+
+    def matched_by(self, statement: Statement, query: str) -> str | None:
+        """What of a statement `query` matches: "speaker", "words", "both" or None."""
+        wanted = [f" {w}" for w in words(query)]
+        if not wanted:
+            return None
+        speaker = not set(self.speaker_matcher.match(query)).isdisjoint(statement.speakers)
+        attribution = statement.attribution.text if statement.attribution else ""
+        text = spaced_words(f"{statement.text} {attribution}")
+        said = all(word in text for word in wanted)
+        return "both" if speaker and said else "speaker" if speaker else "words" if said else None
+
+    def _word_hits(self, word: str) -> frozenset[int]:
+        """Positions of the statements with a word beginning with `word` (" nat"), found in
+        what a shorter start of it found, if that was asked before."""
+        cache = self.__dict__.setdefault("_word_hit_cache", {})
+        if word in cache:
+            return cache[word]
         texts = self._searched_texts
-        longest = max(wanted, key=len)
-        candidates = {i for i, text in enumerate(texts) if longest in text}
-        by_words = {i for i in candidates if all(w in texts[i] for w in wanted)}
-        found: list[Statement] = []
-        how: dict[int, str] = {}
-        position = self._position
-        for statement in rows:
-            i = position[id(statement)]
-            speaker, said = i in by_speaker, i in by_words
-            if speaker or said:
-                how[len(found)] = "both" if speaker and said else "speaker" if speaker else "words"
-                found.append(statement)
-        return found, how
+        shorter = next((word[:k] for k in range(len(word) - 1, 1, -1) if word[:k] in cache), None)
+        pool = cache[shorter] if shorter else range(len(texts))
+        hits = frozenset(i for i in pool if word in texts[i])
+        if len(cache) > 256:
+            cache.clear()
+        cache[word] = hits
+        return hits
 
     SORTS = ("date", "speaker", "place", "kind")
 

@@ -165,7 +165,9 @@ class MainScreen(Screen):
             if self.narrowed:
                 bar.append("  x clears", "dim")
         self.filter_bar.update(bar, layout=False)
-        self.refresh_bindings()
+        if self.narrowed != getattr(self, "_was_narrowed", None):  # x shown or not: the footer
+            self._was_narrowed = self.narrowed
+            self.refresh_bindings()
 
     @property
     def narrowed(self) -> bool:

@@ -154,7 +154,6 @@ class QuoteList(ScrollView, can_focus=True):
         self.index = index
         self.rows: list[Statement] = []
         self.query_text = ""
-        self.how: dict[int, str] = {}  # by row: what the search matched
         self.top = 0  # reading mode: the first statement on the page
         self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
         self._page: tuple[tuple, list[tuple[Strip, int]]] | None = None
@@ -169,12 +168,11 @@ class QuoteList(ScrollView, can_focus=True):
         """The statement under the cursor."""
         return self.rows[self.cursor] if self.rows else None
 
-    def show(self, rows: list[Statement], query_text: str = "", how=None) -> None:
+    def show(self, rows: list[Statement], query_text: str = "") -> None:
         """Replace the rows; keep the cursor on the same statement if it is still there."""
         previous = self.current
         self.rows = rows
         self.query_text = query_text
-        self.how = how or {}
         self._lines.clear()
         self._page = None
         self._size_for_mode()

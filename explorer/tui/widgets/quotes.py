@@ -167,20 +167,16 @@ class QuotesPane(Pane):
         if self.kind is not None:
             base = replace(base, kind=self.kind)
         query = self.search_box.value
-        rows = self.index.select(base)
+        rows = self.index.search(base, query) if query.strip() else self.index.select(base)
         if self._base_count is None or self._base_count[0] != base:  # M of "N of M"
-            self._base_count = (base, len(rows))
-        how: dict[int, str] = {}
-        if query.strip():
-            rows, how = self.index.search(rows, query)
+            total = len(self.index.select(base)) if query.strip() else len(rows)
+            self._base_count = (base, total)
         if self.sort[0]:
-            order = {id(s): n for n, s in enumerate(rows)}
             rows = self.index.sort(rows, *self.sort)
-            how = {n: how[order[id(s)]] for n, s in enumerate(rows) if order[id(s)] in how}
         count = Text(f"{len(rows)} of {self._base_count[1]}", "bold" if query.strip() else "")
         # Fixed sizes: updating these on every keystroke needs no new layout.
         self.count.update(count, layout=False)
-        self.quote_list.show(rows, query, how)
+        self.quote_list.show(rows, query)
         self.post_message(Narrowed())
 
     @on(QuoteList.Highlighted)
@@ -224,7 +220,7 @@ class QuotesPane(Pane):
         text.append(f"  {statement.kind}", "italic")
         if statement.verb:
             text.append(f" ({safe_text(statement.verb)})", "italic")
-        matched = self.quote_list.how.get(self.quote_list.cursor) if query.strip() else None
+        matched = self.index.matched_by(statement, query) if query.strip() else None
         if matched:
             said = {"speaker": "the speaker", "words": "the words", "both": "speaker and words"}
             text.append(f"  · search matched {said[matched]}", "dim")

@@ -237,3 +237,22 @@ def test_search_finds_speakers_and_words_within_a_filter(index, article_text):
     only = index.search(Filter(speakers=frozenset({"cho"})), "cooperation")
     assert only and all("cho" in s.speakers for s in only)
     assert index.search(NO_FILTER, "cho") == index.select(Filter(speakers=frozenset({"cho"})))
+
+
+def test_the_name_matcher_answers_the_same_however_the_query_was_typed():
+    """Typed letter by letter, deleted, retyped in another order: each answer is the one a
+    fresh matcher gives (the matcher narrows from earlier answers only when it may)."""
+    from explorer.core.names import NameMatcher
+
+    names = [
+        ("a", ["Kamikawa Yoko"]),
+        ("b", ["Yoko Ono"]),
+        ("c", ["Cho Tae-yul"]),
+        ("d", ["Kamala Harris", "VP Harris"]),
+        ("e", ["Subrahmanyam Jaishankar"]),
+    ]
+    used = NameMatcher(names)
+    typed = ["k", "ka", "kam", "kami", "kamik", "kami", "kam", "ka", "ka y", "ka yo", "yo",
+             "yoko", "yoko k", "y", "", "cho t", "cho", "c", "harris k", "harris"]  # fmt: skip
+    for query in typed:
+        assert used.match(query) == NameMatcher(names).match(query), query

@@ -76,18 +76,28 @@ class NameMatcher:
         self._entries = [
             (key, [name_words(name) for name in all_names if name]) for key, all_names in names
         ]
+        self._recent: list[tuple[list[str], list[int]]] = []  # (words, positions matched)
 
     def match(self, query: str) -> list[str]:
         """Keys whose names match `query`, in the order given; none for a query with no
-        letters or digits ("", "!!!"): there is nothing in it to match."""
+        letters or digits ("", "!!!"): there is nothing in it to match.
+
+        A query that only adds letters or words to one asked lately ("kami" after "kam")
+        can match only what that one matched, so only those are looked at again."""
         wanted = words(query)
         if not wanted:
             return []
-        return [
-            key
-            for key, variants in self._entries
-            if any(_covers(variant, wanted) for variant in variants)
-        ]
+        pool: Iterable[int] = range(len(self._entries))
+        for earlier, found in self._recent:
+            if len(earlier) <= len(wanted) and all(
+                w.startswith(e) for e, w in zip(earlier, wanted, strict=False)
+            ):
+                pool = found
+                break
+        entries = self._entries
+        found = [n for n in pool if any(_covers(variant, wanted) for variant in entries[n][1])]
+        self._recent = [(wanted, found), *self._recent[:31]]
+        return [entries[n][0] for n in found]
 
 
 def _covers(name: frozenset[str], wanted: list[str]) -> bool:
@@ -124,12 +134,15 @@ def found_spans(text: str, query: str) -> list[tuple[int, int]]:
     wanted = words(query)
     if not wanted:
         return []
-    folded, origin = [], []
-    for at, char in enumerate(text):
-        for piece in fold(char):
-            folded.append(piece)
-            origin.append(at)
-    joined = "".join(folded)
+    if text.isascii() and "'" not in text and "`" not in text:
+        joined, origin = text.casefold(), range(len(text))  # the same length: no map needed
+    else:
+        folded, positions = [], []
+        for at, char in enumerate(text):
+            for piece in fold(char):
+                folded.append(piece)
+                positions.append(at)
+        joined, origin = "".join(folded), positions
     spans = []
     for word in wanted:
         start = joined.find(word)

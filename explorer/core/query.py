@@ -332,7 +332,7 @@ class Index:
         wanted = [f" {w}" for w in words(query)]
         if not wanted:
             return []
-        speakers = self.speaker_matcher.match(query)
+        speakers = self._speakers_for(query)
         by_speaker = {i for s in speakers for i in self._by_speaker.get(s, ())}
         by_words = self._word_hits(wanted[0])
         for word in wanted[1:]:
@@ -347,12 +347,21 @@ class Index:
             matched = self._passing(replace(flt, speakers=None), matched)
         return [statements[i] for i in matched]
 
+    def _speakers_for(self, query: str) -> frozenset[str]:
+        """The speakers `query` names, the last answer kept: the list and the preview of one
+        keystroke ask the same question."""
+        last = self.__dict__.get("_last_speakers")
+        if last is None or last[0] != query:
+            last = (query, frozenset(self.speaker_matcher.match(query)))
+            self.__dict__["_last_speakers"] = last
+        return last[1]
+
     def matched_by(self, statement: Statement, query: str) -> str | None:
         """What of a statement `query` matches: "speaker", "words", "both" or None."""
         wanted = [f" {w}" for w in words(query)]
         if not wanted:
             return None
-        speaker = not set(self.speaker_matcher.match(query)).isdisjoint(statement.speakers)
+        speaker = not self._speakers_for(query).isdisjoint(statement.speakers)
         attribution = statement.attribution.text if statement.attribution else ""
         text = spaced_words(f"{statement.text} {attribution}")
         said = all(word in text for word in wanted)

@@ -194,6 +194,7 @@ async def test_e_exports_what_the_pane_shows(app, article_text, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"kamikawa", "enter", "e")
+        await app.workers.wait_for_complete()  # written in a thread
         await pilot.pause()
         (written,) = tmp_path.glob("explorer-quotes-*.csv")
         header, *rows = list(csv.reader(io.StringIO(written.read_text(encoding="utf-8"))))
@@ -206,6 +207,7 @@ async def test_e_exports_what_the_pane_shows(app, article_text, tmp_path, monkey
             assert row[column["citation"]].startswith(("“", article_text[start:end][:20]))
         assert any(str(written) in n.message for n in app._notifications)
         await pilot.press("E")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         (markdown,) = tmp_path.glob("explorer-quotes-*.md")
         text = markdown.read_text(encoding="utf-8")

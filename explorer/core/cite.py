@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from explorer.core.dates import date_label
 from explorer.core.model import DateSpan, Statement
-from explorer.core.query import Index, source_summaries
+from explorer.core.query import Index, title_in_text
 from explorer.core.safe import visible_controls
 from explorer.core.text import paragraph_of
 
@@ -51,16 +51,25 @@ def _who(index: Index, statement: Statement) -> tuple[str, str]:
 def source_parts(index: Index, statement: Statement) -> dict[str, str]:
     """The source's particulars, each saying so when the dataset does not know it."""
     source = index.sources[statement.quote.source]
-    summary = next(s for s in source_summaries(index.dataset) if s.source.id == source.id)
+    titled = _titled(index)
     return {
         "outlet": source.outlet or "outlet unknown",
         "title": source.title,
-        "title_note": "" if summary.title_in_text else " (title given by the annotator)",
+        "title_note": "" if titled[source.id] else " (title given by the annotator)",
         "published": source.published.isoformat() if source.published else "date unknown",
         "url": source.url or "address unknown",
         "paragraph": f"paragraph {paragraph_of(source.text, statement.quote.start)}",
         "article": source.id,
     }
+
+
+def _titled(index: Index) -> dict[str, bool]:
+    """Whether each article's text holds its title, worked out once per index."""
+    cached = index.__dict__.get("_titled")
+    if cached is None:
+        cached = {s.id: title_in_text(s) for s in index.dataset.sources}
+        index.__dict__["_titled"] = cached
+    return cached
 
 
 def citation(index: Index, statement: Statement, style: str = "text") -> str:

@@ -126,10 +126,12 @@ def source_summaries(dataset: Dataset) -> list[SourceSummary]:
     for area in dataset.areas:
         for mention in area.mentions:
             count("area mentions", {e.source for e in mention.evidence})
-    return [
-        SourceSummary(s, s.title.strip().lower() in s.text.lower(), cited[s.id])
-        for s in dataset.sources
-    ]
+    return [SourceSummary(s, title_in_text(s), cited[s.id]) for s in dataset.sources]
+
+
+def title_in_text(source: Source) -> bool:
+    """Whether the article's text holds its title (else the annotator gave it)."""
+    return source.title.strip().lower() in source.text.lower()
 
 
 def cited_sources(record: object) -> list[str]:

@@ -300,35 +300,51 @@ class QuotesPane(Pane):
 
     def action_export(self, style: str) -> None:
         """Save the statements shown now, with their citations, to a file in the current
-        folder; say where."""
+        folder, in a thread (100,000 statements take seconds); say where when it is done."""
         import datetime as dt
 
-        from explorer.core.cite import export_csv, export_markdown
-        from explorer.core.files import FileProblem, write_atomically
-
-        rows = self.quote_list.rows
+        rows = list(self.quote_list.rows)
         if not rows:
             self.app.notify("No statements to export.", severity="warning")
             return
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = Path.cwd() / f"explorer-quotes-{stamp}.{'md' if style == 'md' else 'csv'}"
+        suffix = "md" if style == "md" else "csv"
+        path = Path.cwd() / f"explorer-quotes-{stamp}.{suffix}"
+        number = 2
+        while path.exists():  # two exports in one second: both kept
+            path = Path.cwd() / f"explorer-quotes-{stamp}-{number}.{suffix}"
+            number += 1
         what = self.app.screen.filter_line() if hasattr(self.app.screen, "filter_line") else ""
         heading = f"Quotes: {what}" if what else "Quotes"
-        body = (
-            export_markdown(self.index, rows, heading)
-            if style == "md"
-            else export_csv(self.index, rows)
+        if len(rows) > 1000:
+            self.app.notify(f"Exporting {len(rows):,} statements…", timeout=3)
+        self.run_worker(
+            lambda: self._export(rows, style, heading, path),
+            thread=True,
+            group="export",
+            exit_on_error=False,
         )
+
+    def _export(self, rows: list[Statement], style: str, heading: str, path: Path) -> None:
+        """Write the export (in a worker thread) and say how it went."""
+        from explorer.core.cite import export_csv, export_markdown
+        from explorer.core.files import FileProblem, write_atomically
+
+        if style == "md":
+            body = export_markdown(self.index, rows, heading)
+        else:
+            body = export_csv(self.index, rows)
         try:
             write_atomically(path, body)
         except FileProblem as problem:
-            self.app.notify(
-                safe_text(str(problem)), title="Not exported", severity="error", markup=False
+            message, title, severity = safe_text(str(problem)), "Not exported", "error"
+        else:
+            count = f"{len(rows):,} statement{'s' * (len(rows) != 1)}"
+            message, title, severity = (
+                f"{count} written to {safe_text(str(path))}",
+                "Exported",
+                "information",
             )
-            return
-        self.app.notify(
-            f"{len(rows)} statement{'s' * (len(rows) != 1)} written to {safe_text(str(path))}",
-            title="Exported",
-            markup=False,
-            timeout=8,
+        self.app.call_from_thread(
+            self.app.notify, message, title=title, severity=severity, markup=False, timeout=8
         )

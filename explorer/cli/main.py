@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--event", metavar="E", help="event title or id")
     quotes.add_argument("--area", metavar="A", help="cooperation area or category")
     quotes.add_argument("--kind", choices=["direct", "reported"])
-    quotes.add_argument("--text", metavar="WORDS", help="words the statement contains")
+    quotes.add_argument(
+        "--text", metavar="WORDS", help="words the statement or its attribution holds (word starts)"
+    )
     cite = commands.add_parser(
         "cite", parents=[common], help="a statement with its citation, as `y` copies it"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from explorer.core.dates import date_label
 from explorer.core.model import DateSpan, Statement
-from explorer.core.query import Index, title_in_text
+from explorer.core.query import Index
 from explorer.core.safe import visible_controls
 from explorer.core.text import paragraph_of
 
@@ -27,15 +27,20 @@ def when(span: DateSpan) -> str:
     return f"{label} ({'; '.join(notes)})"
 
 
+def place_of(index: Index, statement: Statement) -> str:
+    """Where the words were said: "Tokyo, Japan", "Japan", or "" when not known."""
+    country = index.statement_country(statement)
+    leg = index.statement_leg(statement)
+    places = ((leg.city if leg else None), country.name if country else None)
+    return ", ".join(p for p in places if p)
+
+
 def _who(index: Index, statement: Statement) -> tuple[str, str]:
     """The speakers, and how, where and when they spoke: ("Kamikawa Yoko", "said in Tokyo,
     Japan, during Mar 6–8, 2024 (…)")."""
     speakers = " & ".join(index.speaker_names(statement))
     how = statement.verb or ("reported" if statement.kind == "reported" else "said")
-    country = index.statement_country(statement)
-    leg = index.statement_leg(statement)
-    places = ((leg.city if leg else None), country.name if country else None)
-    where = ", ".join(p for p in places if p)
+    where = place_of(index, statement)
     place = f" in {where}" if where else ""
     if where and "leg" in statement.inferred:
         place += " (inferred)"
@@ -51,25 +56,15 @@ def _who(index: Index, statement: Statement) -> tuple[str, str]:
 def source_parts(index: Index, statement: Statement) -> dict[str, str]:
     """The source's particulars, each saying so when the dataset does not know it."""
     source = index.sources[statement.quote.source]
-    titled = _titled(index)
     return {
         "outlet": source.outlet or "outlet unknown",
         "title": source.title,
-        "title_note": "" if titled[source.id] else " (title given by the annotator)",
+        "title_note": "" if index.titled[source.id] else " (title given by the annotator)",
         "published": source.published.isoformat() if source.published else "date unknown",
         "url": source.url or "address unknown",
         "paragraph": f"paragraph {paragraph_of(source.text, statement.quote.start)}",
         "article": source.id,
     }
-
-
-def _titled(index: Index) -> dict[str, bool]:
-    """Whether each article's text holds its title, worked out once per index."""
-    cached = index.__dict__.get("_titled")
-    if cached is None:
-        cached = {s.id: title_in_text(s) for s in index.dataset.sources}
-        index.__dict__["_titled"] = cached
-    return cached
 
 
 def citation(index: Index, statement: Statement, style: str = "text") -> str:
@@ -123,9 +118,7 @@ def export_csv(index: Index, statements: list[Statement]) -> str:
         parts = source_parts(index, statement)
         source = index.sources[statement.quote.source]
         dates = index.statement_dates(statement)
-        country = index.statement_country(statement)
-        leg = index.statement_leg(statement)
-        place = ", ".join(p for p in ((leg.city if leg else None), country and country.name) if p)
+        place = place_of(index, statement)
         event = index.events.get(statement.event) if statement.event else None
         rows.append(
             [

@@ -171,9 +171,19 @@ class Index:
         self.categories = {c.id: c for c in d.categories}
         self.inferences = {i.id: i for i in d.inferences}
         self.sources = {s.id: s for s in d.sources}
+        # Answers kept between keystrokes: a word's matches, each order's keys, the last
+        # query's speakers.
+        self._word_hit_cache: dict[str, frozenset[int]] = {}
+        self._sort_key_cache: dict[str, list[tuple]] = {}
+        self._last_speakers: tuple[str, frozenset[str]] | None = None
 
     def __repr__(self) -> str:
         return f"<Index of {len(self.dataset.statements)} statements>"
+
+    @cached_property
+    def titled(self) -> dict[str, bool]:
+        """Whether each article's text holds its title (else the annotator gave it)."""
+        return {s.id: title_in_text(s) for s in self.dataset.sources}
 
     # ------------------------------------------------------------- matchers
 
@@ -246,10 +256,6 @@ class Index:
         return [self.parties[s].name for s in statement.speakers]
 
     @cached_property
-    def _folded_texts(self) -> list[str]:
-        return [fold(s.text) for s in self.dataset.statements]
-
-    @cached_property
     def _by_speaker(self) -> dict[str, list[int]]:
         """Statement indexes by speaker id: built on the first search, not at start-up."""
         by_speaker: dict[str, list[int]] = defaultdict(list)
@@ -285,7 +291,7 @@ class Index:
     def _passing(self, flt: Filter, candidates) -> list[int]:
         """Those of `candidates` (positions, in order) whose statements pass `flt`."""
         statements = self.dataset.statements
-        text_words = words(flt.text)
+        text_words = _word_starts(flt.text)
         places = self._statement_places
         result = []
         for i in candidates:
@@ -301,7 +307,7 @@ class Index:
                 continue
             if flt.areas is not None and flt.areas.isdisjoint(statement.areas):
                 continue
-            if text_words and not all(w in self._folded_texts[i] for w in text_words):
+            if text_words and not all(w in self._searched_texts[i] for w in text_words):
                 continue
             result.append(i)
         return result
@@ -309,10 +315,7 @@ class Index:
     @cached_property
     def _searched_texts(self) -> list[str]:
         """Each statement's words and the words naming its speaker, folded, for the search."""
-        return [
-            spaced_words(s.text + (" " + s.attribution.text if s.attribution else ""))
-            for s in self.dataset.statements
-        ]
+        return [_searchable(s) for s in self.dataset.statements]
 
     def warm(self) -> None:
         """Build what the first search needs (for a big dataset, after the first paint)."""
@@ -331,7 +334,7 @@ class Index:
 
         Only the matches are looked at against `flt`, and each word's matches are kept, so
         typing one more letter searches only what the shorter word found."""
-        wanted = [f" {w}" for w in words(query)]
+        wanted = _word_starts(query)
         if not wanted:
             return []
         speakers = self._speakers_for(query)
@@ -352,27 +355,24 @@ class Index:
     def _speakers_for(self, query: str) -> frozenset[str]:
         """The speakers `query` names, the last answer kept: the list and the preview of one
         keystroke ask the same question."""
-        last = self.__dict__.get("_last_speakers")
-        if last is None or last[0] != query:
-            last = (query, frozenset(self.speaker_matcher.match(query)))
-            self.__dict__["_last_speakers"] = last
-        return last[1]
+        if self._last_speakers is None or self._last_speakers[0] != query:
+            self._last_speakers = (query, frozenset(self.speaker_matcher.match(query)))
+        return self._last_speakers[1]
 
     def matched_by(self, statement: Statement, query: str) -> str | None:
         """What of a statement `query` matches: "speaker", "words", "both" or None."""
-        wanted = [f" {w}" for w in words(query)]
+        wanted = _word_starts(query)
         if not wanted:
             return None
         speaker = not self._speakers_for(query).isdisjoint(statement.speakers)
-        attribution = statement.attribution.text if statement.attribution else ""
-        text = spaced_words(f"{statement.text} {attribution}")
+        text = _searchable(statement)
         said = all(word in text for word in wanted)
         return "both" if speaker and said else "speaker" if speaker else "words" if said else None
 
     def _word_hits(self, word: str) -> frozenset[int]:
         """Positions of the statements with a word beginning with `word` (" nat"), found in
         what a shorter start of it found, if that was asked before."""
-        cache = self.__dict__.setdefault("_word_hit_cache", {})
+        cache = self._word_hit_cache
         if word in cache:
             return cache[word]
         texts = self._searched_texts
@@ -384,7 +384,7 @@ class Index:
         cache[word] = hits
         return hits
 
-    SORTS = ("date", "speaker", "place", "kind")
+    SORTS = ("date", "speaker", "place", "kind")  # what `sort` orders by
 
     def sort(self, rows: list[Statement], by: str, reverse: bool = False) -> list[Statement]:
         """`rows` ordered by date, speaker, place or kind (dataset order breaks ties)."""
@@ -393,7 +393,7 @@ class Index:
         return sorted(rows, key=lambda s: keys[position[id(s)]], reverse=reverse)
 
     def _sort_keys(self, by: str) -> list[tuple]:
-        cache = self.__dict__.setdefault("_sort_key_cache", {})
+        cache = self._sort_key_cache
         if by not in cache:
             cache[by] = self._make_sort_keys(by)
         return cache[by]
@@ -541,3 +541,14 @@ class Index:
 
 def _date_key(item: Event) -> tuple:
     return (item.dates.start, item.dates.end)
+
+
+def _searchable(statement: Statement) -> str:
+    """A statement's words and the words naming its speaker, as the search looks at them."""
+    attribution = statement.attribution.text if statement.attribution else ""
+    return spaced_words(f"{statement.text} {attribution}")
+
+
+def _word_starts(query: str) -> list[str]:
+    """The words of a query as word starts to find in `_searchable` text: " nat"."""
+    return [f" {w}" for w in words(query)]

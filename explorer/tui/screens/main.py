@@ -180,8 +180,12 @@ class MainScreen(Screen):
         if self.selection is not None:
             parts.append(safe_text(self.views.describe(self.selection)))
         for pane in (self.quotes, self.areas):
-            if pane.is_mounted and pane.search_box.is_mounted and pane.describe_narrowing():
-                parts.append(pane.describe_narrowing())
+            if (
+                pane.is_mounted
+                and pane.search_box.is_mounted
+                and (said := pane.describe_narrowing())
+            ):
+                parts.append(said)
         return " · ".join(parts)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

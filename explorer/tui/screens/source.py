@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from explorer.core.model import Evidence
-from explorer.core.query import Index, claim_words, source_summaries
+from explorer.core.query import Index, claim_words
 from explorer.core.safe import safe_text
 from explorer.core.text import paragraphs
 from explorer.tui.screens.overlay import Overlay
@@ -37,12 +37,11 @@ def source_text(index: Index, views: Views, ref: Ref, whole: bool = False) -> Te
     text.append(title_for(index, views, ref) + "\n", "bold")
     if len(by_source) > 1:
         text.append(f"Cited in {len(by_source)} articles, each shown below.\n", "italic")
-    titled = {s.source.id: s.title_in_text for s in source_summaries(index.dataset)}
     for source_id, items in by_source.items():
         source = index.sources[source_id]
         text.append("\nFrom ", "dim")
         text.append(safe_text(source.title), "bold italic")
-        if not titled[source_id]:
+        if not index.titled[source_id]:
             text.append(" (title given by the annotator)", "dim italic")
         details = [
             safe_text(source.outlet) if source.outlet else "outlet unknown",

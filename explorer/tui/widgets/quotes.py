@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from explorer.core.dates import date_label
 from explorer.core.model import Statement
 from explorer.core.names import found_spans, match_spans, words
-from explorer.core.query import Filter
+from explorer.core.query import Filter, Index
 from explorer.core.safe import safe_text
 from explorer.tui.views import Ref
 from explorer.tui.widgets.messages import Narrowed, SourceWanted
@@ -57,7 +57,7 @@ class SearchBox(Input):
 
 
 KINDS = (None, "direct", "reported")
-SORTS = ("", "date", "speaker", "place", "kind")
+SORTS = ("", *Index.SORTS)  # "": as the articles have them
 
 
 class QuotesPane(Pane):

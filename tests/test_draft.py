@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 
 from explorer.ingest.build import BuildError, build_dataset
 from explorer.ingest.draft_file import draft_text
+from explorer.ingest.reading.dates import find_dates
+from explorer.ingest.reading.text import Article
 from explorer.ingest.sources import read_taxonomy
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "draft"
@@ -295,3 +297,19 @@ def test_article_like_text_gives_a_draft_the_build_reads(tmp_path_factory, piece
         signs = ("snippet", "TOML", "unknown table", "must be written as", "quotation marks")
         unread = [p for p in error.problems if any(sign in p for sign in signs)]
         assert unread == []
+
+
+@pytest.mark.parametrize(
+    ("header", "day", "doubt"),
+    [
+        ("Tue, 10/02/2012 - 09:12", "2012-10-02", False),  # 2 October 2012 was a Tuesday
+        ("Fri, 10/02/2012 - 09:12", "2012-02-10", False),  # and 10 February a Friday
+        ("25/10/2018 | 16:54", "2018-10-25", False),  # no month 25: day first
+        ("12/10/2017 | 16:54", "2017-12-10", True),  # either way round: read, and flagged
+    ],
+)
+def test_a_date_in_figures_is_read_by_the_weekday_beside_it_or_flagged(header, day, doubt):
+    article = Article(f"Talks in Oslo\n\n{header}\n\nThe ministers met.")
+    [found] = [d for d in find_dates(article) if "/" in d.text]
+    assert found.text in header and found.start_iso == day
+    assert any("may be day first" in flag for flag in found.flags) is doubt

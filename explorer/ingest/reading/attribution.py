@@ -92,6 +92,7 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
     _share_sentence(article, found)
     _echoes(article, found)
     _sentence_subject(article, attributor, found)
+    _runs_back(article, found)
     _carry_on(article, attributor, found)
     for said in found:
         if not said.speakers:
@@ -207,6 +208,34 @@ def _new_cue(between: str) -> bool:
     )
 
 
+def _runs_back(article: Article, found: list[Said]) -> None:
+    """A quotation left open at its paragraph's end runs on into the next paragraph when
+    that one opens with a quotation mark: it is one quotation, and where its cue comes only
+    in the last paragraph ("…,” Najib said.), the speaker named there said all of it."""
+    by_start = {q.start: q for q in article.quotes}
+    following: Said | None = None
+    for said in reversed(found):
+        if said.kind != "direct":
+            continue
+        quote = by_start[said.start]
+        if (
+            not said.cued
+            and not said.speakers
+            and following is not None
+            and following.speakers
+            and "continues in the next paragraph" in quote.flags
+        ):
+            after = by_start[following.start]
+            if _runs_on(article, quote.paragraph, after.paragraph, after):
+                said.speakers = list(following.speakers)
+                said.verb = following.verb
+                said.flags.append(
+                    "no cue of its own: the quotation runs on to the cue that ends it"
+                    " in a later paragraph"
+                )
+        following = said
+
+
 def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> None:
     """A quotation with no cue of its own continues the one before it when it follows in the
     same paragraph, or opens the next paragraph right after a quoted one (as wire copy
@@ -235,8 +264,41 @@ def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> No
                 "no cue of its own: taken as the speaker before, whom the paragraph"
                 " between is about"
             )
+        if not said.cued and not said.speakers:
+            person = _reported_before(article, attributor, quote)
+            if person is not None:
+                said.speakers = [person.key]
+                said.flags.append(
+                    f"no cue of its own: taken as {person.name}'s, whose words the paragraph"
+                    " before reports"
+                )
         previous = said if said.kind == "direct" else previous
         named = said if said.kind == "direct" and said.speakers else named
+
+
+def _reported_before(article: Article, attributor: Attributor, quote):
+    """The person whose words the paragraph before reports ("The prime minister also
+    insisted that …"), when this paragraph opens with the quotation and the one before
+    ends in a sentence of reported speech with no quotation of its own."""
+    paragraph = quote.paragraph
+    if not paragraph or paragraph - 1 in article.furniture or article.is_headline(paragraph - 1):
+        return None
+    start, _ = article.paragraphs[paragraph]
+    if len(article.text[start : quote.start].strip()) > 7:
+        return None
+    before = [s for s in article.sentences if s.paragraph == paragraph - 1]
+    if not before:
+        return None
+    tokens = before[-1].tokens
+    if any(t.quote is not None for t in tokens):
+        return None
+    reports = any(
+        t.text.islower() and is_speech_verb(t) and tokens[at + 1].lower == "that"
+        for at, t in enumerate(tokens[:-1])
+    )
+    if not reports:
+        return None
+    return attributor.subject(attributor.sentence_index[id(before[-1])])
 
 
 def _about(article: Article, attributor: Attributor, quote, previous: Said, before: int) -> bool:
@@ -320,6 +382,8 @@ def _sentence_subject(article: Article, attributor: Attributor, found: list[Said
         )
         if index is None or _opens(tokens, index):
             continue  # a quotation opening its sentence is no phrase of the writer's
+        if next((t.lower for t in tokens if t.text.isalpha()), "") in {"i", "we"}:
+            continue  # "I asked her why she had not “banged the drum”": the writer's words
         number = attributor.sentence_index[id(sentence)]
         person = attributor.subject(number)
         if person is None and _no_subject(tokens):

@@ -181,7 +181,8 @@ def skip_forward(tokens: list[Token], at: int) -> int:
             window = range(at + 1, min(at + 14, len(tokens)))
             closing = next((i for i in window if tokens[i].text == ","), None)
             if closing is None:
-                return at
+                # "A spokesman for X, Marc Tremblay, said": the comma closes an apposition
+                return at + 1 if at + 1 < len(tokens) and verbish(tokens[at + 1]) else at
             at = closing + 1
         elif token.text == "(":
             closing = next(
@@ -397,10 +398,15 @@ def _only_titles(tokens: list[Token]) -> bool:
         return False
     return all(
         t.lower in TITLE_WORDS | {"the", "mr", "ms", "mrs", "dr", ".", ",", "of"}
-        or _countries().country_of(t.text)
-        or (t.text.replace("-", "").isalpha() and t.quote is None)  # "the Sharjah-based"
+        or _countries().country_of(_bare(t.text))
+        or (_bare(t.text).replace("-", "").isalpha() and t.quote is None)  # "Sharjah-based"
         for t in tokens
     ) and not any(t.text.islower() and t.lower in SPEECH_VERBS for t in tokens)
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "ministry’s" → "ministry"."""
+    return word.removesuffix("’s").removesuffix("'s")
 
 
 # "quoted as saying", "quoted as telling reporters".
@@ -439,6 +445,13 @@ def cue_before(tokens: list[Token], quote: int) -> Cue | None:
             who = _clause_subject(tokens, verb)  # "X pointed to …, and said, “…”"
         else:
             who = subject_before(tokens, verb)
+        if (
+            who is None
+            and verb > 1
+            and tokens[verb - 1].text == ","
+            and tokens[verb - 2].quote is None
+        ):
+            who = subject_before(tokens, verb - 1)  # "A spokesman for X, Marc Tremblay, said"
         if who is None and verb > 0 and tokens[verb - 1].text in {",", "Q"}:
             who = subject_after(tokens, verb)
         if who:

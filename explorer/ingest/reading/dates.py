@@ -163,10 +163,7 @@ def read_match(kind: str, match: re.Match) -> DateMention | None:
         first = (year, int(g["m"]), int(g["d"]))
         return _mention(match, first, first, "day")
     if kind == "numeric":
-        a, b = int(g["a"]), int(g["b"])
-        day, month = (a, b) if match.group()[len(g["a"])] in "-." or a > 12 else (b, a)
-        first = (year, month, day)
-        return _mention(match, first, first, "day")
+        return _numeric(match, int(g["a"]), int(g["b"]), year)
     if kind == "month":
         month = _month(g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4"))
         return _mention(match, (year, month, None), (year, month, None), "month")
@@ -181,6 +178,37 @@ def read_match(kind: str, match: re.Match) -> DateMention | None:
     last_year = year
     first_year = year if (m2, d2) >= (m1, d1) or year is None else year - 1
     return _mention(match, (first_year, m1, d1), (last_year, m2, d2), "day")
+
+
+def _numeric(match: re.Match, a: int, b: int, year: int) -> DateMention | None:
+    """A date in figures: day first with a dash or a dot ("05.03.2024"); with a slash, day
+    first when the first number cannot be a month, else month first, as US pages write
+    their headers, unless a weekday beside it says the other ("Tue, 10/02/2012"). A
+    slashed date that could be read both ways is flagged."""
+    dashed = match.group()[len(str(match.group("a")))] in "-."
+    day, month = (a, b) if dashed or a > 12 else (b, a)
+    doubt = not dashed and a <= 12 and b <= 12 and a != b
+    if doubt:
+        before = match.string[max(0, match.start() - 12) : match.start()].lower()
+        named = re.search(r"\b([a-z]+)\.?,?\s*$", before)
+        weekday = WEEKDAYS.get(named.group(1)) if named else None
+        if weekday is not None and _valid(year, a, b) and _valid(year, b, a):
+            if dt.date(year, a, b).weekday() == weekday:
+                day, month, doubt = b, a, False
+            elif dt.date(year, b, a).weekday() == weekday:
+                day, month, doubt = a, b, False
+    mention = _mention(match, (year, month, day), (year, month, day), "day")
+    if mention is not None and doubt:
+        mention.flags.append(
+            f"{match.group().strip()} read month first; it may be day first"
+            f" ({a} {_MONTH_NAMES[b - 1]}): check"
+        )
+    return mention
+
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December".split()
+)
 
 
 def _mention(match: re.Match, first, last, precision: str) -> DateMention | None:

@@ -33,6 +33,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     national security development information communications culture labour labor
     transport tourism treasury economic political military naval navy army air force
     presidential royal parliamentary opposition party supreme high managing joint
+    cooperation co-operation relations
     """.split()
 )
 
@@ -73,7 +74,8 @@ SPEECH_VERBS = frozenset(
     quipped joked concluded responded answered read reads called calls say tell
     pledged vowed promised exclaimed mentioned cited expressed termed dubbed labelled
     labeled branded criticised criticized condemned accused thanked talk talked spoke
-    speak appealed lauded singled thanks hails hailing reported spoken
+    speak appealed lauded singled thanks hails hailing reported spoken revealed reveals
+    disclosed
     """.split()
 )
 

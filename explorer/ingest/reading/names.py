@@ -260,6 +260,8 @@ def is_name_word(token: Token, countries: Countries, inside: bool = False) -> bo
     bare = token.text.removesuffix("’s").removesuffix("'s")
     if countries.country_of(bare) or countries.city(bare):
         return False
+    if any(countries.country_of(part) for part in bare.split("-")[1:] + bare.split("-")[:1]):
+        return False  # "India-Sri Lanka", "Pakistan-India": two countries' ties, no one
     if lower in TITLE_WORDS and not inside:
         return False  # "Political Editor", "Trade": words of titles, not first names
     return not (word.isupper() and len(word) > 1 and not word.endswith("."))

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from explorer.ingest.reading.countries import Countries
-from explorer.ingest.reading.lexicon import ADDRESS_TITLES, OUTLET_HEADS, SPEECH_VERBS, WEEKDAYS
+from explorer.ingest.reading.lexicon import (
+    ADDRESS_TITLES,
+    OUTLET_HEADS,
+    SPEECH_VERBS,
+    STYLES,
+    WEEKDAYS,
+)
 from explorer.ingest.reading.names import (
     BODY_HEADS,
     NOT_NAME_WORDS,
@@ -56,6 +62,7 @@ def find_people(article: Article, registry: Registry) -> None:
             if not first[:1].isupper() and "-" not in first:
                 at += 1  # no name begins in lower case (but "al-Sisi" may)
                 continue
+            at = _past_styles(tokens, at)
             end = name_run(tokens, at, countries)
             if end == at:
                 at += 1
@@ -134,8 +141,25 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
     return False
 
 
+def _past_styles(tokens: list[Token], at: int) -> int:
+    """Where a name begins after the styles of address before it: "Datuk Seri Najib Razak",
+    "Tan Sri Muhyiddin Yassin" (but "Tan" alone is a surname)."""
+    start = at
+    while at + 1 < len(tokens) and tokens[at + 1].capitalised:
+        word, following = tokens[at].lower, tokens[at + 1].lower
+        styled = word in STYLES and word != "tan"
+        if styled or (word == "tan" and following == "sri") or (word == "sri" and at > start):
+            at += 1
+        else:
+            break
+    return at
+
+
 def _title_case(tokens: list[Token]) -> bool:
-    """A line whose every long word is capitalised: a headline written in Title Case."""
+    """A line whose every long word is capitalised, with no full stop at its end: a
+    headline written in Title Case."""
+    if tokens and tokens[-1].text in {".", "!", "?"}:
+        return False
     long = [t for t in tokens if len(t.text) > 3 and t.text.isalpha()]
     return len(long) >= 4 and all(t.capitalised for t in long)
 

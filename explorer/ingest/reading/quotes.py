@@ -129,7 +129,7 @@ def quotations(text: str) -> list[Quotation]:
         marks = marks_in(text, start, end)
         doubles = _pair([m for m in marks if m.kind == "double"], number)
         found += doubles
-        taken = [(q.start, q.end) for q in doubles]
+        taken = [(q.start, q.end if q.closed else end) for q in doubles]
         singles = [
             m for m in marks if m.kind == "single" and not any(s <= m.start < e for s, e in taken)
         ]
@@ -141,6 +141,9 @@ def quotations(text: str) -> list[Quotation]:
 
 def _pair(marks: list[Mark], paragraph: int) -> list[Quotation]:
     """Pair opening and closing marks in order; one left open runs to the paragraph end."""
+    nested = _nested(marks, paragraph)
+    if nested is not None:
+        return nested
     found, opened = [], None
     for mark in marks:
         if opened is None:
@@ -154,6 +157,26 @@ def _pair(marks: list[Mark], paragraph: int) -> list[Quotation]:
     if opened is not None:
         found.append(Quotation(opened.end, -1, paragraph, opened.kind, closed=False))
     return found
+
+
+def _nested(marks: list[Mark], paragraph: int) -> list[Quotation] | None:
+    """The outer quotations, when the marks nest and balance: “… copies of our “formal
+    invitations” via DM …,” with the same marks inside as around. None when they do not
+    balance (then a stray opening mark starts the quotation again)."""
+    stack: list[Mark] = []
+    found, deeper = [], False
+    for mark in marks:
+        if mark.closes and stack:
+            opened = stack.pop()
+            if stack:
+                deeper = True
+            else:
+                found.append(Quotation(opened.end, mark.start, paragraph, mark.kind))
+        elif mark.opens:
+            stack.append(mark)
+        else:
+            return None
+    return found if deeper and not stack else None
 
 
 def _plausible_single(text: str, quote: Quotation) -> bool:

@@ -219,10 +219,27 @@ class Attributor:
         opening = next((t for t in words if t.lower not in OPENERS), None)
         if opening is not None and opening.lower in {"he", "she"} and index > 0:
             found = self.subject(index - 1)
+        elif opening is not None and opening.lower in {"i", "we"}:
+            found = self._addressed(sentence)  # "I asked the prime minister why he …"
         else:
             found = self._final_cue(sentence) or self._first_subject(sentence, index)
         self._subjects[index] = found
         return found
+
+    def _addressed(self, sentence) -> Entity | None:
+        """Whom a sentence of the writer's own ("I asked …", "We spoke to …") is about: the
+        first person it names or describes."""
+        tokens = sentence.tokens
+        named = self.namings(sentence)
+        for at, token in enumerate(tokens):
+            if token.quote is not None:
+                break
+            if named and token.start >= named[0][0]:
+                return named[0][1]
+            described = self._description_at(tokens, at)
+            if described is not None:
+                return described
+        return None
 
     def _final_cue(self, sentence) -> Entity | None:
         """Whom a sentence's closing cue names ("…, the minister said."): the speaker of all
@@ -261,14 +278,25 @@ class Attributor:
                 continue
             if token.lower in {"he", "she"}:
                 return (self.spoke.get(index - 1) or self.subject(index - 1)) if index else None
-            if token.lower in PERSON_NOUNS and at and tokens[at - 1].text.islower():
-                start = next(
-                    (i for i in range(at - 1, max(at - 5, -1), -1) if tokens[i].lower == "the"),
-                    None,
-                )
-                if start is not None and all(t.text.isalpha() for t in tokens[start:at]):
-                    return self._one_person(tokens[start : at + 1], tokens[start].start)
+            described = self._description_at(tokens, at)
+            if described is not None:
+                return described
         return acting
+
+    def _description_at(self, tokens: list[Token], at: int) -> Entity | None:
+        """The person a description ending at tokens[at] means ("the prime minister", "the
+        Thai leader"), if it is one: "the", then lower-case words or a country's adjective."""
+        if tokens[at].lower not in PERSON_NOUNS or not at:
+            return None
+        countries = known_countries()
+        if not (tokens[at - 1].text.islower() or countries.country_of(tokens[at - 1].text)):
+            return None
+        start = next(
+            (i for i in range(at - 1, max(at - 5, -1), -1) if tokens[i].lower == "the"), None
+        )
+        if start is None or not all(t.text.isalpha() for t in tokens[start:at]):
+            return None
+        return self._one_person(tokens[start : at + 1], tokens[start].start)
 
     def _one_person(self, phrase: list[Token], position: int) -> Entity | None:
         """The one person a short phrase means (a pronoun, a name, a description), if any."""
@@ -329,13 +357,20 @@ class Attributor:
             fitting = [p for p in fitting if modifiers <= _title_words(p)] or fitting
         if sentence is not None and not self.article.is_headline(sentence.paragraph):
             # "a meeting with X, the minister said": the words name others than the speaker
-            inside = {p for at, p in self.namings(sentence) if at < position}
+            after = phrase[-1].end + 3  # "the minister, Wang Yi,": the name in apposition
+            inside = {p for at, p in self.namings(sentence) if at < position or at > after}
             fitting = [p for p in fitting if p not in inside] or fitting
         if fitting:
             # The one the story is quoting, or is about, fits before anyone merely named since.
             topic = self.last_speaker(position) or self.recent_subject(position)
             person = topic if topic in fitting else fitting[0]
             return [person.key], [f"{described!r} taken as {person.name}"]
+        untitled = [p for p in people if not p.title]
+        if noun in TITLE_HEADS and len(untitled) == 1:
+            # No one's title fits, and one person named has no title given: the description
+            # is how the story knows them ("The prime minister has …"; later "David Cameron").
+            person = untitled[0]
+            return [person.key], [f"{described!r} taken as {person.name}, whose title is not given"]
         for group in reversed([b for b in self.registry.bodies() if b.kind == "group"]):
             if group.start < position and group.name.lower().split()[-1] == noun:
                 return [group.key], [f"{described!r} taken as {group.name!r} before"]

@@ -1,4 +1,5 @@
-"""One measured run, in its own process: `python benchmarks/child.py (bare|DATASET) [--type]`.
+"""One measured run, in its own process: `python benchmarks/child.py (bare|DATASET) [--type]`,
+or in a real terminal `... (bare|DATASET) --tty REPORT` (see `in_terminal`).
 
 Prints one JSON line: when the first frame was painted (perf_counter, the same clock as the
 parent's), how long loading took, peak memory, and with --type the time each keystroke
@@ -97,11 +98,13 @@ async def typing(target: str) -> dict:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
         await pilot.pause()
-        # A big dataset builds its search index in a thread after the first paint (about a
-        # second at 100,000 quotes): type once it is built, as a person reading the screen
-        # first does; the time it takes is reported as "warm_s".
+        # A big dataset builds its search index after the first paint, between keys (about
+        # half a second at 100,000 quotes): type once it is built, as a person reading the
+        # screen first does; the time it takes is reported as "warm_s". (benchmarks/
+        # terminal.py types before it is built.)
         warm_started = time.perf_counter()
-        await app.workers.wait_for_complete()
+        while app.index.indexing:
+            await asyncio.sleep(0.01)
         warm = time.perf_counter() - warm_started
         quote_list = app.screen.query_one(QuoteList)
         show = quote_list.show
@@ -129,8 +132,83 @@ async def typing(target: str) -> dict:
     return {"keystrokes": times, "rows": counts, "warm_s": warm}
 
 
+def in_terminal(target: str, out: str) -> None:
+    """Run the app (or the bare one) in the real terminal this process was started in, as a
+    person does, until Ctrl+Q; write to `out` when it first painted and, for explorer, when
+    each key arrived and what each frame showed. `benchmarks/terminal.py` drives it in tmux.
+
+    A frame's time is when Textual handed it to the terminal's writer; a key's is when the
+    driver read it from the terminal. Each frame records the search its quote list shows and
+    the search its preview was written for: the screen is complete for a search when both
+    are it (the count is written with the list)."""
+    from textual import events
+
+    report: dict = {"frames": [], "keys": []}
+    if target == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Static
+
+        class Bare(App):
+            BINDINGS = [("ctrl+q", "quit")]
+
+            def compose(self) -> ComposeResult:
+                yield Static("Hello")
+
+            def on_ready(self) -> None:
+                report["ready"] = time.perf_counter()
+
+        Bare().run()
+    else:
+        from explorer.cli.main import build_parser
+        from explorer.core.load import load_dataset
+
+        args = build_parser().parse_args(["--data", target])
+        started = time.perf_counter()
+        dataset = load_dataset(args.data)
+        report["load"] = time.perf_counter() - started
+        from explorer.tui.app import ExplorerApp
+        from explorer.tui.widgets.quotes import QuotesPane
+
+        seen: set[tuple[float, str]] = set()
+
+        class Timed(ExplorerApp):
+            def on_ready(self) -> None:
+                report["ready"] = time.perf_counter()
+                display = self._display
+                pane = self.screen.query_one(QuotesPane)
+                update = pane.preview_box.update
+
+                def preview(*args, **kwargs) -> None:
+                    pane.previewed = pane.search_box.value
+                    update(*args, **kwargs)
+
+                pane.preview_box.update = preview
+
+                def timed(screen, renderable) -> None:
+                    display(screen, renderable)
+                    shown = pane.quote_list.query_text
+                    previewed = getattr(pane, "previewed", None)
+                    report["frames"].append((time.perf_counter(), shown, previewed))
+
+                self._display = timed
+
+            async def on_event(self, event: events.Event) -> None:
+                # A key the focused widget leaves unhandled bubbles back here: count it once.
+                if isinstance(event, events.Key) and (event.time, event.key) not in seen:
+                    seen.add((event.time, event.key))
+                    report["keys"].append((event.time, event.key))
+                await super().on_event(event)
+
+        Timed(dataset).run()
+    report["peak_mb"] = peak_mb()
+    Path(out).write_text(json.dumps(report), encoding="utf-8")
+
+
 def main() -> None:
     target = sys.argv[1]
+    if "--tty" in sys.argv:
+        in_terminal(target, sys.argv[sys.argv.index("--tty") + 1])
+        return
     result = asyncio.run(typing(target)) if "--type" in sys.argv else first_paint(target)
     result["peak_mb"] = peak_mb()
     print(json.dumps(result))

@@ -647,3 +647,48 @@ def test_paragraphs_are_counted_without_the_blank_lines_between_them():
 
     text = "First.\n\nSecond.\n  \nThird."
     assert [text[s:e] for s, e in paragraphs(text)] == ["First.", "Second.", "Third."]
+
+
+async def test_keys_typed_right_after_slash_go_into_the_search_box(app):
+    """ "/" and a name arriving together (pasted, or typed faster than the app answers):
+    every letter lands in the box, none with the widget that had the focus before."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, TimelineTree)
+        for key in ["slash", *"kam"]:
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await pilot.pause()
+        await pilot.pause()
+        box = app.screen.query_one(SearchBox)
+        assert app.focused is box and box.value == "kam"
+        assert app.screen.query_one(QuoteList).query_text == "kam"
+        await pilot.press("slash", "x")  # in the box, "/" is a character
+        assert box.value == "kam/x"
+
+
+async def test_a_burst_of_keys_is_searched_once_for_the_text_it_ends_with(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        quote_list = app.screen.query_one(QuoteList)
+        shown = []
+        show = quote_list.show
+        quote_list.show = lambda rows, query="": (shown.append(query), show(rows, query))
+        for key in "kamikawa":
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        await pilot.pause()
+        assert shown and shown[-1] == "kamikawa" and len(shown) < len("kamikawa")
+        assert {s.speakers[0] for s in quote_list.rows} == {"kamikawa"}
+
+
+async def test_the_key_bar_shows_the_keys_that_work_and_a_click_presses_one(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("KeyBar")
+        line = bar.render().plain
+        assert "/ Search" in line and "q Quit" in line and "^p palette" in line
+        at = line.index("/ Search")
+        await pilot.click(bar, offset=(at + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.focused, SearchBox)
+        assert "esc Clear search" in bar.render().plain  # the keys of the box, drawn anew

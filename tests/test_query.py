@@ -256,3 +256,53 @@ def test_the_name_matcher_answers_the_same_however_the_query_was_typed():
              "yoko", "yoko k", "y", "", "cho t", "cho", "c", "harris k", "harris"]  # fmt: skip
     for query in typed:
         assert used.match(query) == NameMatcher(names).match(query), query
+
+
+def _reference_match(names, query):
+    """The rule, plainly: every word of the query begins a word of one name of the thing."""
+    wanted = words(query)
+    return [
+        key
+        for key, all_names in names
+        if wanted
+        and any(
+            all(any(word.startswith(part) for word in name_words(name)) for part in wanted)
+            for name in all_names
+            if name
+        )
+    ]
+
+
+NAME_PARTS = st.sampled_from(
+    ["Kamikawa", "Yoko", "Cho", "Tae-yul", "Kamala", "Ono", "ka", "O'Neil"]
+)
+
+
+@given(
+    names=st.lists(st.lists(NAME_PARTS, min_size=1, max_size=3).map(" ".join), max_size=8),
+    query=st.text(alphabet="kamyoctehrn -'", max_size=8),
+)
+def test_the_name_matcher_gives_what_the_rule_says(names, query):
+    things = [(str(n), [name, name.upper()]) for n, name in enumerate(names)]
+    assert NameMatcher(things).match(query) == _reference_match(things, query)
+
+
+def test_a_search_while_the_indexes_are_built_finds_every_speaker_then_every_word(dataset):
+    """Built a slice at a time between keys: meanwhile a search builds nothing it can do
+    without, says it is partial, and still finds every statement of a speaker it names."""
+    from explorer.core.query import NO_FILTER, Index
+
+    whole = Index(dataset)
+    building = Index(dataset)
+    building.background = True
+    steps = building.warm_steps()
+    next(steps)  # a first slice only
+    assert building.indexing and not building._texts_done
+    said = {s.id for s in whole.select(Filter(speakers=frozenset({"kamikawa"})))}
+    assert said and {s.id for s in building.search(NO_FILTER, "kamikawa")} >= said
+    for _ in steps:
+        pass
+    building.background = False
+    assert not building.indexing
+    for query in ["kamikawa", "national interests", "india", "cho coop", "zzz"]:
+        assert building.search(NO_FILTER, query) == whole.search(NO_FILTER, query), query

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -40,23 +41,35 @@ def words(text: str) -> list[str]:
     return [word for word in _SEPARATORS.split(fold(text)) if word]
 
 
-# For ASCII text, in one C pass: apostrophes dropped (as `fold` drops them), every other
-# character that is not a letter or a digit a space.
-_ASCII_SPACED = {
-    code: (None if chr(code) in "'`" else " ") for code in range(128) if not chr(code).isalnum()
-}
+# For ASCII text, in one C pass over its bytes: lower case, every character that is not a
+# letter or a digit a space, apostrophes dropped (as `fold` drops them) or, to join a word's
+# parts, all of them (`_NOT_ALNUM`).
+_BYTE_SPACED = bytes(
+    code if chr(code).isalnum() and code < 128 else 32 for code in range(256)
+).lower()
+_DROPPED = b"'`"
+_NOT_ALNUM = bytes(code for code in range(128) if not chr(code).isalnum())
 
 
 def spaced_words(text: str) -> str:
     """The folded words of `text` each after a space (" india and japan"): a word starting
     with "nat" is where " nat" stands."""
     if text.isascii():
-        return " " + text.casefold().translate(_ASCII_SPACED)
+        return " " + text.encode("ascii").translate(_BYTE_SPACED, _DROPPED).decode("ascii")
     return " " + _SEPARATORS.sub(" ", fold(text))
 
 
 def name_words(name: str) -> frozenset[str]:
     """The words of a name, plus each hyphenated part joined ("tae-yul" gives "taeyul" too)."""
+    if name.isascii():  # the same words, in C passes
+        raw = name.encode("ascii")
+        found = set(raw.translate(_BYTE_SPACED, _DROPPED).decode("ascii").split())
+        found.update(
+            joined.decode("ascii").lower()
+            for part in raw.split()
+            if (joined := part.translate(None, _NOT_ALNUM))
+        )
+        return frozenset(found)
     found = set(words(name))
     for part in name.split():
         joined = "".join(words(part))
@@ -70,38 +83,50 @@ class NameMatcher:
 
     A query matches a name when every word of the query begins a word of that name,
     in any order: "kamikawa", "Yoko", "KAMIKAWA YOKO", "cho tae-yul" and "subrah" all match.
+
+    Every word of every name is kept in one sorted list, so the names with a word beginning
+    with a query's word are one range of it, found by bisection: a query costs the names it
+    matches, not all the names there are.
     """
 
-    def __init__(self, names: Iterable[tuple[str, Iterable[str]]]) -> None:
-        self._entries = [
-            (key, [name_words(name) for name in all_names if name]) for key, all_names in names
-        ]
-        self._recent: list[tuple[list[str], list[int]]] = []  # (words, positions matched)
+    def __init__(self, names: Iterable[tuple[str, Iterable[str]]] = ()) -> None:
+        self._keys: list[str] = []
+        self._pairs: list[tuple[str, int]] = []  # (a name's word, its name's number)
+        self._names_of: list[int] = []  # each name's thing, by the name's number
+        for key, all_names in names:
+            self.add(key, all_names)
+        self.finish()
+
+    def add(self, key: str, all_names: Iterable[str]) -> None:
+        """Add one thing by its names (then `finish` before matching)."""
+        for name in all_names:
+            if name:
+                self._pairs += [(word, len(self._names_of)) for word in name_words(name)]
+                self._names_of.append(len(self._keys))
+        self._keys.append(key)
+
+    def finish(self) -> None:
+        """Sort what was added, ready to match."""
+        self._pairs.sort()
+        self._words = [word for word, _ in self._pairs]
+        self._names = [number for _, number in self._pairs]
 
     def match(self, query: str) -> list[str]:
         """Keys whose names match `query`, in the order given; none for a query with no
-        letters or digits ("", "!!!"): there is nothing in it to match.
-
-        A query that only adds letters or words to one asked lately ("kami" after "kam")
-        can match only what that one matched, so only those are looked at again."""
+        letters or digits ("", "!!!"): there is nothing in it to match."""
         wanted = words(query)
         if not wanted:
             return []
-        pool: Iterable[int] = range(len(self._entries))
-        for earlier, found in self._recent:
-            if len(earlier) <= len(wanted) and all(
-                w.startswith(e) for e, w in zip(earlier, wanted, strict=False)
-            ):
-                pool = found
-                break
-        entries = self._entries
-        found = [n for n in pool if any(_covers(variant, wanted) for variant in entries[n][1])]
-        self._recent = [(wanted, found), *self._recent[:31]]
-        return [entries[n][0] for n in found]
-
-
-def _covers(name: frozenset[str], wanted: list[str]) -> bool:
-    return all(any(word.startswith(part) for word in name) for part in wanted)
+        found: set[int] | None = None
+        for part in sorted(set(wanted), key=len, reverse=True):  # the longest is the rarest
+            first = bisect.bisect_left(self._words, part)
+            last = bisect.bisect_left(self._words, part + "\U0010ffff", first)
+            names = set(self._names[first:last])
+            found = names if found is None else found & names
+            if not found:
+                return []
+        things = sorted({self._names_of[number] for number in found or ()})
+        return [self._keys[n] for n in things]
 
 
 _WORD = re.compile(r"\w+")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -176,6 +177,19 @@ class Index:
         self._word_hit_cache: dict[str, frozenset[int]] = {}
         self._sort_key_cache: dict[str, list[tuple]] = {}
         self._last_speakers: tuple[str, frozenset[str]] | None = None
+        # The search's indexes: statement positions by speaker, and each statement's searched
+        # words. Built by `warm` (in a thread, for a big dataset) or on first use; while a
+        # thread builds them, a search uses what is built so far and says it is partial.
+        self.background = False  # the app is building the indexes between keys
+        self._speaker_matcher: NameMatcher | None = None
+        self._matcher_building = NameMatcher()
+        self._parties_listed = list(self.parties.values())
+        self._matcher_added = 0
+        self._speaker_index: dict[str, list[int]] | None = None
+        self._speaker_building: dict[str, list[int]] = defaultdict(list)
+        self._speakers_added = 0
+        self._texts: list[str] = []
+        self._texts_done = False
 
     def __repr__(self) -> str:
         return f"<Index of {len(self.dataset.statements)} statements>"
@@ -187,10 +201,28 @@ class Index:
 
     # ------------------------------------------------------------- matchers
 
-    @cached_property
+    @property
     def speaker_matcher(self) -> NameMatcher:
-        """Matches people and organizations by name or alias."""
-        return NameMatcher((p.id, [p.name, *p.aliases]) for p in self.parties.values())
+        """Matches people and organizations by name or alias (what `warm_steps` has not
+        built yet, built now)."""
+        if self._speaker_matcher is None:
+            for _ in self._matcher_steps():
+                pass
+        return self._speaker_matcher  # type: ignore[return-value]
+
+    def _matcher_steps(self, chunk: int = 500) -> Iterator[None]:
+        """Add the parties to the matcher being built, `chunk` at a time, where the last
+        call left off; then finish it."""
+        building, parties = self._matcher_building, self._parties_listed
+        while self._matcher_added < len(parties):
+            start = self._matcher_added
+            for party in parties[start : start + chunk]:
+                building.add(party.id, [party.name, *party.aliases])
+            self._matcher_added = start + len(parties[start : start + chunk])
+            yield
+        if self._speaker_matcher is None:
+            building.finish()
+            self._speaker_matcher = building
 
     @cached_property
     def country_matcher(self) -> NameMatcher:
@@ -255,14 +287,27 @@ class Index:
         """Display names of a statement's speakers."""
         return [self.parties[s].name for s in statement.speakers]
 
-    @cached_property
-    def _by_speaker(self) -> dict[str, list[int]]:
-        """Statement indexes by speaker id: built on the first search, not at start-up."""
-        by_speaker: dict[str, list[int]] = defaultdict(list)
-        for index, statement in enumerate(self.dataset.statements):
-            for speaker in statement.speakers:
-                by_speaker[speaker].append(index)
-        return by_speaker
+    def _positions_of(self, speakers: frozenset[str] | set[str]) -> list[int]:
+        """Positions of the statements any of `speakers` said, in order (what `warm_steps`
+        has not indexed yet, indexed now: it costs what one look at every statement would)."""
+        if self._speaker_index is None:
+            for _ in self._speaker_steps():
+                pass
+        index = self._speaker_index or {}
+        return sorted({i for s in speakers for i in index.get(s, ())})
+
+    def _speaker_steps(self, chunk: int = 10_000) -> Iterator[None]:
+        """Index statements by speaker, `chunk` at a time, where the last call left off."""
+        by_speaker, statements = self._speaker_building, self.dataset.statements
+        while self._speakers_added < len(statements):
+            start = self._speakers_added
+            end = min(start + chunk, len(statements))
+            for index in range(start, end):
+                for speaker in statements[index].speakers:
+                    by_speaker[speaker].append(index)
+            self._speakers_added = end
+            yield
+        self._speaker_index = by_speaker
 
     @cached_property
     def _statement_places(self) -> list[tuple[str | None, str | None]]:
@@ -283,7 +328,7 @@ class Index:
         if flt == NO_FILTER:
             return list(statements)
         if flt.speakers is not None:
-            candidates = sorted({i for s in flt.speakers for i in self._by_speaker.get(s, ())})
+            candidates = self._positions_of(flt.speakers)
         else:
             candidates = range(len(statements))
         return [statements[i] for i in self._passing(flt, candidates)]
@@ -292,6 +337,7 @@ class Index:
         """Those of `candidates` (positions, in order) whose statements pass `flt`."""
         statements = self.dataset.statements
         text_words = _word_starts(flt.text)
+        texts = self._searched() if text_words else []
         places = self._statement_places
         result = []
         for i in candidates:
@@ -307,21 +353,58 @@ class Index:
                 continue
             if flt.areas is not None and flt.areas.isdisjoint(statement.areas):
                 continue
-            if text_words and not all(w in self._searched_texts[i] for w in text_words):
-                continue
+            if text_words:
+                text = texts[i] if i < len(texts) else _searchable(statement)
+                if not all(w in text for w in text_words):
+                    continue
             result.append(i)
         return result
 
-    @cached_property
-    def _searched_texts(self) -> list[str]:
-        """Each statement's words and the words naming its speaker, folded, for the search."""
-        return [_searchable(s) for s in self.dataset.statements]
+    def _searched(self) -> list[str]:
+        """Each statement's words and the words naming its speaker, folded, for the search,
+        by position: all of them, unless the app is still building them between keys (then
+        those built so far: `indexing` says so)."""
+        if not self._texts_done and not self.background:
+            self._build_texts()
+        return self._texts
+
+    @property
+    def searchable(self) -> bool:
+        """Whether a search can be answered without building anything: the speakers are
+        indexed (the words may still be on their way: see `indexing`)."""
+        return self._speaker_matcher is not None and self._speaker_index is not None
+
+    @property
+    def indexing(self) -> bool:
+        """Whether the app is still building the search's indexes: a search until then
+        finds every speaker but looks only at the words indexed so far."""
+        return self.background and not self._texts_done
+
+    def _build_texts(self) -> None:
+        for _ in self._text_steps():
+            pass
+
+    def _text_steps(self, chunk: int = 1_000) -> Iterator[None]:
+        """Each statement's searched words, `chunk` at a time, where the last call left off."""
+        texts, statements = self._texts, self.dataset.statements
+        while len(texts) < len(statements):
+            start = len(texts)
+            texts.extend([_searchable(s) for s in statements[start : start + chunk]])
+            yield
+        self._texts_done = True
 
     def warm(self) -> None:
-        """Build what the first search needs (for a big dataset, after the first paint)."""
-        self.speaker_matcher  # noqa: B018 - cached on first use
-        self._by_speaker  # noqa: B018
-        self._searched_texts  # noqa: B018
+        """Build what the search needs, all at once."""
+        for _ in self.warm_steps():
+            pass
+
+    def warm_steps(self) -> Iterator[None]:
+        """Build what the search needs a few milliseconds at a time, for an app to do
+        between keys after its first paint (set `background` first: a search meanwhile
+        finishes the speakers' indexes if it must, and looks at the words indexed so far)."""
+        yield from self._matcher_steps()
+        yield from self._speaker_steps()
+        yield from self._text_steps()
 
     @cached_property
     def _position(self) -> dict[int, int]:
@@ -338,7 +421,7 @@ class Index:
         if not wanted:
             return []
         speakers = self._speakers_for(query)
-        by_speaker = {i for s in speakers for i in self._by_speaker.get(s, ())}
+        by_speaker = set(self._positions_of(speakers)) if speakers else set()
         by_words = self._word_hits(wanted[0])
         for word in wanted[1:]:
             by_words = by_words & self._word_hits(word)
@@ -375,7 +458,9 @@ class Index:
         cache = self._word_hit_cache
         if word in cache:
             return cache[word]
-        texts = self._searched_texts
+        texts = self._searched()
+        if not self._texts_done:  # still being built: what is built, and kept for no one
+            return frozenset(i for i in range(len(texts)) if word in texts[i])
         shorter = next((word[:k] for k in range(len(word) - 1, 1, -1) if word[:k] in cache), None)
         pool = cache[shorter] if shorter else range(len(texts))
         hits = frozenset(i for i in pool if word in texts[i])

@@ -12,7 +12,7 @@ from textual.containers import Container
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Input, Static
 
 from explorer.core.query import Index
 from explorer.core.safe import safe_text
@@ -21,6 +21,7 @@ from explorer.tui.views import Ref, Views
 from explorer.tui.widgets.areas import AreaSearch, AreasPane, AreaTree
 from explorer.tui.widgets.choice_bar import ChoiceBar
 from explorer.tui.widgets.country import CountryPane
+from explorer.tui.widgets.keybar import KeyBar
 from explorer.tui.widgets.messages import Chosen, Narrowed, SourceWanted
 from explorer.tui.widgets.pane import Pane
 from explorer.tui.widgets.quote_list import QuoteList
@@ -51,8 +52,15 @@ class MainScreen(Screen):
         Binding("2", "jump(1)", "Country", show=False, id="pane-country"),
         Binding("3", "jump(2)", "Quotes", show=False, id="pane-quotes"),
         Binding("4", "jump(3)", "Areas", show=False, id="pane-areas"),
+        # A priority binding: the app acts on it as it reads it, before it hands on the keys
+        # after it, so that those go into the search box and not to the widget "/" left.
         Binding(
-            "slash", "search", "Search", id="search", tooltip="Search quotes by speaker or words"
+            "slash",
+            "search",
+            "Search",
+            id="search",
+            tooltip="Search quotes by speaker or words",
+            priority=True,
         ),
         Binding("x", "clear", "Clear", id="clear-filter", tooltip="Clear the choice and search"),
         Binding("escape", "clear", "Clear", show=False, id="escape"),
@@ -91,7 +99,7 @@ class MainScreen(Screen):
             for pane in self.panes:
                 yield pane.data_bind(MainScreen.selection)
         yield self.too_small
-        yield Footer()
+        yield KeyBar()
 
     @property
     def current_pane(self) -> Pane:
@@ -191,7 +199,10 @@ class MainScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
             return self.narrowed
-        return True
+        # "/" typed into a box, or the areas pane's own search, is not this one
+        return not (
+            action == "search" and (isinstance(self.focused, Input) or self.areas.has_focus_within)
+        )
 
     @on(Chosen)
     def chosen(self, event: Chosen) -> None:
@@ -238,9 +249,14 @@ class MainScreen(Screen):
         self.call_after_refresh(pane.enter)
 
     def action_search(self) -> None:
-        """Focus the speaker search in the quotes pane."""
+        """Focus the speaker search in the quotes pane: at once when the pane is on screen,
+        so that keys typed right after "/" go into the box however busy the app is."""
+        pane = self.quotes
+        if pane.display and pane.region.height:
+            self.set_focus(pane.search_box)
+            return
         self.action_jump(2)
-        self.call_after_refresh(self.quotes.search_box.focus)
+        self.call_after_refresh(pane.search_box.focus)
 
     def action_clear(self) -> None:
         """Drop the choice, the search and the kind, so every pane shows everything."""

@@ -9,9 +9,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from explorer.tui.screens.resize import drop_if_stale
+from explorer.tui.widgets.keybar import KeyBar
 from explorer.tui.widgets.vim import VimScroll
 
 
@@ -40,7 +41,7 @@ class Overlay(ModalScreen[None]):
         with self.box:
             with self.scroll:
                 yield self.body_view
-            yield Footer()
+            yield KeyBar()
 
     def on_mount(self) -> None:
         self.box.border_title = self.title_text()

@@ -61,7 +61,9 @@ class AreasPane(Pane):
     def action_search(self) -> None:
         """Show and focus the area search."""
         self.add_class("-searching")
-        self.search_box.focus()
+        # At once, not after the messages queued (as focus() does): a key typed right after
+        # "/" belongs in the box, not to the list, however busy the app is.
+        self.screen.set_focus(self.search_box)
 
     @on(Input.Changed, "#area-search")
     def searched(self, event: Input.Changed) -> None:

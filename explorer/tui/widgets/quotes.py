@@ -43,11 +43,27 @@ class SearchBox(Input):
     def __init__(self, on_change: Callable[[], None], **kwargs) -> None:
         super().__init__(**kwargs)
         self.on_change = on_change
+        self._behind = False  # keys were waiting when the value changed: search once, later
 
     def watch_value(self) -> None:
         # Called at once rather than through a Changed message, so that the list is
-        # redrawn in the same frame as the box: a keystroke costs one frame, not two.
+        # redrawn in the same frame as the box: a keystroke costs one frame, not two. When
+        # more keys wait (a name pasted, or typed faster than the screen answers), only the
+        # text they end with is searched, once they are all in.
+        if self._message_queue.qsize():
+            if not self._behind:
+                self._behind = True
+                self.call_later(self._catch_up)
+            return
+        self._behind = False
         self.on_change()
+
+    def _catch_up(self) -> None:
+        if self._message_queue.qsize():
+            self.call_later(self._catch_up)  # still more keys: after them
+        elif self._behind:
+            self._behind = False
+            self.on_change()
 
     def action_done(self, clear: bool) -> None:
         """Leave the box for the list, clearing it first when asked."""
@@ -129,6 +145,8 @@ class QuotesPane(Pane):
         parts = []
         if self.search_box.value.strip():
             parts.append(f"search “{safe_text(self.search_box.value.strip())}”")
+            if self.index.indexing:
+                parts.append("words still being indexed: more may come")
         if self.kind:
             parts.append(f"{self.kind} only")
         if self.sort[0]:
@@ -156,6 +174,13 @@ class QuotesPane(Pane):
 
     def watch_kind(self) -> None:
         self.refill()
+
+    def index_ready(self) -> None:
+        """The search's indexes are built: what was searched meanwhile, searched in full."""
+        if self.search_box.value.strip():
+            self.refill()
+        else:
+            self.post_message(Narrowed())
 
     def watch_sort(self) -> None:
         self.header.sort = self.sort
@@ -261,7 +286,9 @@ class QuotesPane(Pane):
 
     def action_search(self) -> None:
         """Focus the search box."""
-        self.search_box.focus()
+        # At once, not after the messages queued (as focus() does): a key typed right after
+        # "/" belongs in the box, not to the list, however busy the app is.
+        self.screen.set_focus(self.search_box)
 
     def action_kind(self) -> None:
         """Show direct quotations only, then reported statements only, then both."""

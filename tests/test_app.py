@@ -692,3 +692,41 @@ async def test_the_key_bar_shows_the_keys_that_work_and_a_click_presses_one(app)
         await pilot.pause()
         assert isinstance(app.focused, SearchBox)
         assert "esc Clear search" in bar.render().plain  # the keys of the box, drawn anew
+
+
+async def test_evidence_left_for_after_the_first_paint_is_checked_and_its_faults_shown(
+    tmp_path, dataset
+):
+    """The TUI loads without checking each piece of evidence against its article (a
+    quarter of the load at 100,000 statements) and checks after its first paint: a word
+    that is not the article's is then shown as a problem, never passed over."""
+    import json
+
+    from explorer.core.load import DatasetError, load_dataset
+    from explorer.tui.screens.problems import ProblemsScreen
+
+    data = json.loads(json.dumps(dataset.model_dump(mode="json")))
+    quote = data["statements"][0]["quote"]
+    quote["text"] = quote["text"][:-1] + ("x" if quote["text"][-1] != "x" else "y")
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DatasetError, match="differs from the words"):
+        load_dataset(path)
+    unchecked = load_dataset(path, evidence=False)
+    app = make_app(unchecked, evidence_checked=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, ProblemsScreen):
+                break
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "statements[0].quote.text" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "1 problem in the evidence" in screen_text(app)
+    sound = make_app(dataset, evidence_checked=False)
+    async with sound.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        assert not sound.checking and not sound.problems
+        assert "checking the evidence" not in screen_text(sound)

@@ -287,7 +287,9 @@ def test_the_last_data_file_opens_again(dataset, tmp_path, monkeypatch, capsys):
     from explorer.tui import app as tui
 
     opened = []
-    monkeypatch.setattr(tui, "run", lambda data, notice=None: opened.append((data, notice)) or 0)
+    monkeypatch.setattr(
+        tui, "run", lambda data, notice=None, **_: opened.append((data, notice)) or 0
+    )
     copy = tmp_path / "mine.json"
     copy.write_text(json.dumps(dataset.model_dump(mode="json")), encoding="utf-8")
     assert cli.main(["--data", str(copy)]) == 0

@@ -468,7 +468,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
         last = load_settings().get("data")
         if isinstance(last, str) and last:
             try:
-                dataset = load_dataset(Path(last))
+                dataset = load_dataset(Path(last), evidence=False)
             except DatasetError as error:
                 first = next(iter(error.lines()), "unreadable")
                 _problem(
@@ -478,13 +478,15 @@ def cmd_tui(args: argparse.Namespace) -> int:
                 notice = (
                     f"Opened {last}, the data file of your last run (--bundled: the bundled one)"
                 )
-                return run(dataset, notice)
-    dataset = load_dataset(path)
+                return run(dataset, notice, evidence_checked=False)
+    # The evidence's words are checked by the app after its first paint: at 100,000
+    # statements that is a quarter of the load.
+    dataset = load_dataset(path, evidence=False)
     if path is not None:
         remember(data=str(path.resolve()))
     elif args.bundled:
         remember(data=None)
-    return run(dataset, notice)
+    return run(dataset, notice, evidence_checked=False)
 
 
 def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:

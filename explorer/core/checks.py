@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,16 +87,15 @@ def evidence_of(dataset: Dataset) -> Iterator[tuple[Path, Evidence]]:
                 yield ("areas", i, "mentions", k, "evidence", j), evidence
 
 
-def all_evidence(dataset: Dataset) -> list[Evidence]:
+def iter_evidence(dataset: Dataset) -> Iterator[Evidence]:
     """Every piece of evidence, without paths: the quick way to look them all over."""
     d = dataset
-    found = [e for field in FACTS for record in getattr(d, field) for e in record.evidence]
-    found += [e for trip in d.trips for e in trip.evidence]
-    found += [e for trip in d.trips for leg in trip.legs for e in leg.evidence]
-    found += [s.quote for s in d.statements]
-    found += [s.attribution for s in d.statements if s.attribution is not None]
-    found += [e for area in d.areas for m in area.mentions for e in m.evidence]
-    return found
+    yield from (e for field in FACTS for record in getattr(d, field) for e in record.evidence)
+    yield from (e for trip in d.trips for e in trip.evidence)
+    yield from (e for trip in d.trips for leg in trip.legs for e in leg.evidence)
+    yield from (s.quote for s in d.statements)
+    yield from (s.attribution for s in d.statements if s.attribution is not None)
+    yield from (e for area in d.areas for m in area.mentions for e in m.evidence)
 
 
 def inferables_of(dataset: Dataset) -> Iterator[tuple[Path, Inferable]]:
@@ -179,24 +179,11 @@ class _Checker:
         if value is not None and value not in self.ids[kind]:
             self.fail(path, f"unknown {kind} {value!r}")
 
-    def run(self) -> list[Problem]:
+    def run(self, evidence: bool = True) -> list[Problem]:
         self.check_ids()
-        self.check_sources()
-        # Each pass first looks for trouble at full speed, without building paths, and
-        # walks again to name what is wrong only when something is.
-        texts = self.texts
-        unsound = [
-            e
-            for e in all_evidence(self.dataset)
-            if (text := texts.get(e.source)) is None
-            or e.end != e.start + len(e.text)
-            or not text.startswith(e.text, e.start)
-        ]
-        if unsound:
-            wrong = {id(e) for e in unsound}
-            for path, item in evidence_of(self.dataset):
-                if id(item) in wrong:
-                    self.check_evidence(path, item)
+        if evidence:
+            for _ in self.evidence_steps():
+                pass
         for path, record in inferables_of(self.dataset):
             if record.inferred:
                 self.check_inferred(path, record)
@@ -207,6 +194,29 @@ class _Checker:
         self.check_placements()
         self.check_claims()
         return self.problems
+
+    def evidence_steps(self, chunk: int = 20_000) -> Iterator[None]:
+        """Check that each source's text is the one hashed and each piece of evidence is
+        its words, `chunk` pieces at a time. Each pass first looks for trouble at full
+        speed, without building paths, and walks again to name what is wrong only when
+        something is."""
+        self.check_sources()
+        texts, unsound = self.texts, []
+        pieces = iter_evidence(self.dataset)
+        while chunk_of := list(itertools.islice(pieces, chunk)):
+            unsound += [
+                e
+                for e in chunk_of
+                if (text := texts.get(e.source)) is None
+                or e.end != e.start + len(e.text)
+                or not text.startswith(e.text, e.start)
+            ]
+            yield
+        if unsound:
+            wrong = {id(e) for e in unsound}
+            for path, item in evidence_of(self.dataset):
+                if id(item) in wrong:
+                    self.check_evidence(path, item)
 
     def check_claims(self) -> None:
         """Each claim is a source's, of a field its record has; disputed fields are claimed;
@@ -363,6 +373,17 @@ class _Checker:
                 )
 
 
-def find_problems(dataset: Dataset) -> list[Problem]:
-    """Every integrity problem of `dataset`, in a stable order; empty when it is sound."""
-    return _Checker(dataset).run()
+def find_problems(dataset: Dataset, evidence: bool = True) -> list[Problem]:
+    """Every integrity problem of `dataset`, in a stable order; empty when it is sound.
+    With `evidence=False`, all but the checks of the sources' hashes and the evidence's
+    words (`evidence_steps` does those later)."""
+    return _Checker(dataset).run(evidence)
+
+
+def evidence_steps(dataset: Dataset, problems: list[Problem]) -> Iterator[None]:
+    """The checks `find_problems(dataset, evidence=False)` leaves out, a few milliseconds
+    at a time (for an app to run between keys after its first paint); what they find is
+    added to `problems`."""
+    checker = _Checker(dataset)
+    yield from checker.evidence_steps()
+    problems += checker.problems

@@ -153,10 +153,12 @@ def _validate_in_chunks(field: str, items: list, errors: list[str]) -> list:
     return validated
 
 
-def validate_dataset(data: object, path: Path | str) -> Dataset:
+def validate_dataset(data: object, path: Path | str, evidence: bool = True) -> Dataset:
     """Validate parsed data and check its integrity; raise DatasetError listing every problem.
 
-    The largest collections are taken out of `data` and validated chunk by chunk.
+    The largest collections are taken out of `data` and validated chunk by chunk. With
+    `evidence=False` the sources' hashes and the evidence's words are left for the caller
+    to check (`checks.evidence_steps`): the TUI does it after its first paint.
     """
     if not isinstance(data, dict):
         raise DatasetError(path, [f"the top level must be an object, not {type(data).__name__}"])
@@ -171,7 +173,7 @@ def validate_dataset(data: object, path: Path | str) -> Dataset:
         if errors:
             raise DatasetError(path, errors)
         dataset = dataset.model_copy(update=records)
-        problems = find_problems(dataset)
+        problems = find_problems(dataset, evidence)
     if problems:
         raise DatasetError(path, [str(problem) for problem in problems])
     return dataset
@@ -187,11 +189,12 @@ def read_bytes(path: Path) -> bytes:
         raise DatasetError(path, [reason]) from None
 
 
-def load_dataset(path: Path | str | None = None) -> Dataset:
-    """Load, validate and check a dataset file (the bundled one by default)."""
+def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Dataset:
+    """Load, validate and check a dataset file (the bundled one by default); with
+    `evidence=False`, all but the checks `checks.evidence_steps` does."""
     path = Path(path) if path is not None else bundled_dataset_path()
     raw = read_bytes(path)
     with gc_paused():
         data = parse_json(raw, path)
         del raw  # the parsed values hold all that is needed; free the file's bytes first
-        return validate_dataset(data, path)
+        return validate_dataset(data, path, evidence)

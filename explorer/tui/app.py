@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import signal
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from textual import events
@@ -32,9 +32,15 @@ class ExplorerApp(App[None]):
     TITLE = "explorer"
     COMMANDS = App.COMMANDS | {lambda: _explorer_commands()}
 
-    def __init__(self, dataset: Dataset, notice: str | None = None) -> None:
+    def __init__(
+        self, dataset: Dataset, notice: str | None = None, evidence_checked: bool = True
+    ) -> None:
         super().__init__()
         self.index = Index(dataset)
+        # When the dataset was loaded without checking its evidence (see `load_dataset`),
+        # the app checks it after its first paint and says what it finds.
+        self.checking = not evidence_checked
+        self.problems: list = []
         self.views = Views(self.index)
         self.notice = notice
         self.remembers = False  # the real app remembers the theme; tests do not
@@ -72,7 +78,8 @@ class ExplorerApp(App[None]):
             # What the search needs takes half a second at 100,000 statements: built after
             # the first paint, in slices; a key typed meanwhile searches what is built.
             self.index.background = True
-            self.call_after_refresh(self.warm_index)
+        if self.checking or self.index.background:
+            self.call_after_refresh(self.after_first_paint)
         if self.is_headless:
             return  # tests drive the app in the test runner's process: its signals are its own
         self.apply_remembered_theme()
@@ -81,23 +88,48 @@ class ExplorerApp(App[None]):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signal_number, self.exit, None, 128 + signal_number)
 
-    def warm_index(self) -> None:
-        """Build the search's indexes a slice at a time, between keys and frames (about
-        10 ms a slice, half a second in all at 100,000 statements); then search again, with
-        all of them, what was searched meanwhile."""
-        steps = self.index.warm_steps()
+    def after_first_paint(self) -> None:
+        """Check the evidence, then build the search's indexes, a slice at a time between
+        keys and frames (a few milliseconds a slice; under a second in all at 100,000
+        statements). Keys come first, but for the speakers' indexes, which a search would
+        otherwise have to finish itself; a search meanwhile looks at the words indexed so
+        far, and is done again when all are."""
+        checks = self.check_steps() if self.checking else iter(())
+        warm = self.index.warm_steps() if self.index.background else iter(())
+
+        def one_slice() -> bool:
+            """One slice of what is left, the speakers' indexes first; False when done."""
+            if self.index.background and not self.index.searchable and _advanced(warm):
+                return True
+            return _advanced(checks) or _advanced(warm)
 
         def step() -> None:
-            if self.index.searchable and time.monotonic() - self.last_key < KEYS_FIRST:
+            urgent = self.index.background and not self.index.searchable
+            if not urgent and time.monotonic() - self.last_key < KEYS_FIRST:
                 self.set_timer(KEYS_FIRST, step)  # someone is typing: their keys first
-            elif next(steps, StopIteration) is StopIteration:
+            elif one_slice():
+                self.set_timer(0.001, step)
+            elif self.index.background:
                 self.index.background = False
                 for pane in self.screen_stack[0].query("QuotesPane"):
                     pane.index_ready()
-            else:
-                self.set_timer(0.001, step)
 
         step()
+
+    def check_steps(self) -> Iterator[None]:
+        """The evidence checks the load left out; then the filter line says they are done,
+        or a view lists what is wrong and the filter line keeps saying so."""
+        from explorer.core.checks import evidence_steps
+
+        yield from evidence_steps(self.index.dataset, self.problems)
+        self.checking = False
+        main = self.screen_stack[0]
+        if isinstance(main, MainScreen):
+            main.show_filter_line()
+        if self.problems:
+            from explorer.tui.screens.problems import ProblemsScreen
+
+            self.push_screen(ProblemsScreen([str(problem) for problem in self.problems]))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands but Quit: q and Ctrl+Q quit, and a few letters typed
@@ -216,13 +248,20 @@ def _guarded_palette() -> type:
     return GuardedPalette
 
 
-def make_app(dataset: Dataset, notice: str | None = None) -> ExplorerApp:
+def _advanced(steps: Iterator[None]) -> bool:
+    """Whether one more step of `steps` was taken (False: they are all done)."""
+    return next(steps, StopIteration) is not StopIteration
+
+
+def make_app(
+    dataset: Dataset, notice: str | None = None, evidence_checked: bool = True
+) -> ExplorerApp:
     """Build the app for a dataset; the command line and the tests both use this."""
-    return ExplorerApp(dataset, notice)
+    return ExplorerApp(dataset, notice, evidence_checked)
 
 
-def run(dataset: Dataset, notice: str | None = None) -> int:
+def run(dataset: Dataset, notice: str | None = None, evidence_checked: bool = True) -> int:
     """Run the app in the terminal until the user quits; return the exit code."""
-    app = make_app(dataset, notice)
+    app = make_app(dataset, notice, evidence_checked)
     app.run()
     return app.return_code or 0

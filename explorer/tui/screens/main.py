@@ -164,6 +164,11 @@ class MainScreen(Screen):
         statements = len(self.index.dataset.statements)
         sources = len(self.index.dataset.sources)
         bar.append(f"  {statements} statements from {sources} article{'s' * (sources != 1)}  ")
+        if getattr(self.app, "checking", False):
+            bar.append("checking the evidence…  ", "dim italic")
+        elif problems := getattr(self.app, "problems", None):
+            count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+            bar.append(f"⚠ {count} in the evidence: do not trust it  ", "bold red")
         line = self.filter_line()
         if not line:
             bar.append("· Enter on a leg, event, country or area narrows the view", "dim")

@@ -28,11 +28,13 @@ class ExplorerApp(App[None]):
     TITLE = "explorer"
     COMMANDS = App.COMMANDS | {lambda: _explorer_commands()}
 
-    def __init__(self, dataset: Dataset, notice: str | None = None) -> None:
+    def __init__(self, dataset: Dataset, notice: str | None = None, settings: bool = True) -> None:
         super().__init__()
         self.index = Index(dataset)
         self.views = Views(self.index)
         self.notice = notice
+        # False in a browser tab: the theme a colleague picks there is not the analyst's.
+        self.uses_settings = settings
         self.remembers = False  # the real app remembers the theme; tests do not
 
     def watch_theme(self, theme: str) -> None:
@@ -66,7 +68,8 @@ class ExplorerApp(App[None]):
             )
         if self.is_headless:
             return  # tests drive the app in the test runner's process: its signals are its own
-        self.apply_remembered_theme()
+        if self.uses_settings:
+            self.apply_remembered_theme()
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -189,13 +192,15 @@ def _guarded_palette() -> type:
     return GuardedPalette
 
 
-def make_app(dataset: Dataset, notice: str | None = None) -> ExplorerApp:
-    """Build the app for a dataset; the command line and the tests both use this."""
-    return ExplorerApp(dataset, notice)
+def make_app(dataset: Dataset, notice: str | None = None, settings: bool = True) -> ExplorerApp:
+    """Build the app for a dataset; the command line and the tests both use this. Without
+    `settings`, it neither reads nor writes the remembered theme."""
+    return ExplorerApp(dataset, notice, settings)
 
 
-def run(dataset: Dataset, notice: str | None = None) -> int:
-    """Run the app in the terminal until the user quits; return the exit code."""
-    app = make_app(dataset, notice)
+def run(dataset: Dataset, notice: str | None = None, settings: bool = True) -> int:
+    """Run the app until the user quits (in the terminal, or in a browser tab under
+    `explorer serve`); return the exit code."""
+    app = make_app(dataset, notice, settings)
     app.run()
     return app.return_code or 0

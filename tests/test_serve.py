@@ -1,4 +1,5 @@
-"""`explorer serve` short of a browser: what it decides before serving, and what it says."""
+"""`explorer serve` short of a browser: what it decides before serving, what it says, and the
+app's browser-only behaviour (help, export) driven with Pilot."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import urllib.request
 
 import pytest
 from browser import Served, free_port
-from conftest import DATA
+from conftest import DATA, screen_text
 
 from explorer.cli import main as cli
 from explorer.cli import serve
 from explorer.core.settings import load_settings
+from explorer.tui.app import ExplorerApp, make_app
+from explorer.tui.screens.help import HelpScreen
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.8.9.10", "::1", "localhost"])
@@ -133,3 +136,43 @@ def test_the_server_prints_its_address_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert code == 0, err
     assert out.startswith("explorer serve: ") and f"at {served.url.rstrip('/')} " in out
     assert err == "explorer serve: stopped\n"
+
+
+class WebApp(ExplorerApp):
+    """The app as it is in a browser tab, where Textual's web driver says is_web."""
+
+    @property
+    def is_web(self) -> bool:
+        return True
+
+
+async def test_the_help_says_which_keys_a_browser_keeps(dataset):
+    for app, in_browser in ((WebApp(dataset), True), (make_app(dataset), False)):
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("G")
+            await pilot.pause()
+            text = screen_text(app)
+            assert ("In a browser" in text) is in_browser
+            assert ("^w ^t ^n" in text and "kept by the browser" in text) is in_browser
+
+
+async def test_an_export_in_a_browser_is_a_download_not_a_file(dataset, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = WebApp(dataset)
+    delivered = []
+    monkeypatch.setattr(
+        app, "deliver_text", lambda file, **options: delivered.append((file.read(), options))
+    )
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ((body, options),) = delivered
+        assert body.startswith("id,speakers,kind,")
+        assert options["save_filename"].startswith("explorer-quotes-")
+        assert options["save_filename"].endswith(".csv")
+        assert any("18 statements sent to your browser" in n.message for n in app._notifications)
+    assert list(tmp_path.iterdir()) == []

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.events import DeliveryFailed
 from textual.screen import Screen
 
 from explorer.core.model import Dataset
@@ -74,6 +75,15 @@ class ExplorerApp(App[None]):
         for signal_number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signal_number, self.exit, None, 128 + signal_number)
+
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:
+        """A download offered to the browser (an export) did not reach it: say so."""
+        self.notify(
+            f"The download failed: {event.exception}",
+            title="Not exported",
+            severity="error",
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands but Quit: q and Ctrl+Q quit, and a few letters typed

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 from browser import Served, free_port
-from conftest import DATA, screen_text
+from conftest import DATA, ROOT, screen_text
 
 from explorer.cli import main as cli
 from explorer.cli import serve
@@ -119,6 +119,12 @@ def test_a_served_tab_remembers_nothing(monkeypatch):
 def test_the_address_to_open(host, url):
     assert serve.page_url(host, 8000) == url
     assert serve.page_url("0.0.0.0", 8000) == f"http://{socket.gethostname()}:8000"
+
+
+def test_the_readme_shows_the_app_in_a_browser():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "## In a browser" in readme and "screenshots/serve-chromium.png" in readme
+    assert (ROOT / "screenshots" / "serve-chromium.png").is_file()
 
 
 @pytest.mark.timeout(60)

@@ -50,7 +50,8 @@ def assert_drawn_for(app, width: int, height: int) -> None:
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize("seed", [33, 35])
-async def test_random_keys_and_resizes_leave_a_working_app(dataset, seed):
+async def test_random_keys_and_resizes_leave_a_working_app(dataset, seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # e and E export into the working folder: not the checkout's
     rng = random.Random(seed)
     weights = [WEIGHTS.get(key, 1) for key in KEYS]
     app = make_app(dataset)

@@ -21,7 +21,8 @@ MAY_IMPORT = {
     "tui": {"core"},
     "cli": {"core", "ingest", "tui"},
 }
-ONLY_LAZILY = {"cli": {"ingest", "tui", "textual"}}
+# textual_serve too: an optional extra, so `explorer` must start without it.
+ONLY_LAZILY = {"cli": {"ingest", "tui", "textual", "textual_serve"}}
 # Rooms that never import Textual, not even inside a function.
 NO_TEXTUAL = {"core", "ingest"}
 

@@ -1,6 +1,7 @@
 """The `explorer` command line: the TUI by default, and subcommands for people and scripts.
 
-Exit codes: 0 success (an empty result included), 1 bad data, 2 bad usage.
+Exit codes: 0 success (an empty result included), 1 bad data (or, for `serve`, an address it
+cannot listen on), 2 bad usage (a missing extra included).
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the bundled dataset, not the data file of the last run",
     )
+    # How `explorer serve` starts each browser tab's app: one colleague's tab neither reads
+    # nor writes the remembered data file and theme of the person serving.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     # On the subcommands the option must not overwrite a value given before the command.
     common = argparse.ArgumentParser(add_help=False)
     _add_data_option(common, argparse.SUPPRESS)
@@ -111,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--outlet", help="who published it")
     draft.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="its date")
     draft.add_argument("--url", help="where it was published")
+    serve = commands.add_parser(
+        "serve", parents=[common], help="open the app in browser tabs (needs the serve extra)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only; any other lets "
+        "anyone who reaches it read the dataset)",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
     validate = commands.add_parser("validate", parents=[common], help="check a dataset file")
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH")
     commands.add_parser("schema", parents=[common], help="print the dataset's JSON Schema")
@@ -425,6 +439,41 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _port(value: str) -> int:
+    """An argparse type: a TCP port number."""
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port (1 to 65535)")
+    return int(value)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the app to browser tabs until Ctrl+C; the data file is checked before serving,
+    so that a bad one is said here once, not in every tab."""
+    from explorer.cli import serve
+
+    try:
+        serve.require_extra()
+    except serve.MissingExtra:
+        _problem("serve", f"serving to a browser needs the serve extra: {serve.INSTALL_HINT}")
+        return EXIT_USAGE
+    data = (args.data or bundled_dataset_path()).resolve()
+    load_dataset(data)
+    problem = serve.address_problem(args.host, args.port)
+    if problem:
+        _problem("serve", problem)
+        return EXIT_DATA
+    warning = serve.exposure_warning(args.host, args.port)
+    if warning:
+        print(safe_text(warning), file=sys.stderr)
+    try:
+        serve.serve(data, args.host, args.port)
+    except OSError as error:  # taken between the check and the server's start
+        _problem("serve", f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+        return EXIT_DATA
+    print("explorer serve: stopped", file=sys.stderr)
+    return EXIT_OK
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -464,6 +513,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
     notice = None
     path = args.data
+    if args.served:  # a browser tab's app: the server's data file, and nothing remembered
+        return run(load_dataset(path, evidence=False), settings=False, evidence_checked=False)
     if path is None and not args.bundled:
         last = load_settings().get("data")
         if isinstance(last, str) and last:
@@ -510,6 +561,7 @@ def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:
         "draft": cmd_draft,
         "validate": cmd_validate,
         "schema": cmd_schema,
+        "serve": cmd_serve,
     }[name]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, SystemCommand
+from textual.events import DeliveryFailed
 from textual.screen import Screen
 
 from explorer.core.model import Dataset
@@ -33,7 +34,12 @@ class ExplorerApp(App[None]):
     COMMANDS = App.COMMANDS | {lambda: _explorer_commands()}
 
     def __init__(
-        self, dataset: Dataset, notice: str | None = None, evidence_checked: bool = True
+        self,
+        dataset: Dataset,
+        notice: str | None = None,
+        *,
+        settings: bool = True,
+        evidence_checked: bool = True,
     ) -> None:
         super().__init__()
         self.index = Index(dataset)
@@ -43,6 +49,8 @@ class ExplorerApp(App[None]):
         self.problems: list = []
         self.views = Views(self.index)
         self.notice = notice
+        # False in a browser tab: the theme a colleague picks there is not the analyst's.
+        self.uses_settings = settings
         self.remembers = False  # the real app remembers the theme; tests do not
         self.last_key = 0.0  # when the last key was read (monotonic seconds)
 
@@ -82,7 +90,8 @@ class ExplorerApp(App[None]):
             self.call_after_refresh(self.after_first_paint)
         if self.is_headless:
             return  # tests drive the app in the test runner's process: its signals are its own
-        self.apply_remembered_theme()
+        if self.uses_settings:
+            self.apply_remembered_theme()
         loop = asyncio.get_running_loop()
         for signal_number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -130,6 +139,15 @@ class ExplorerApp(App[None]):
             from explorer.tui.screens.problems import ProblemsScreen
 
             self.push_screen(ProblemsScreen([str(problem) for problem in self.problems]))
+
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:
+        """A download offered to the browser (an export) did not reach it: say so."""
+        self.notify(
+            f"The download failed: {event.exception}",
+            title="Not exported",
+            severity="error",
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands but Quit: q and Ctrl+Q quit, and a few letters typed
@@ -254,14 +272,27 @@ def _advanced(steps: Iterator[None]) -> bool:
 
 
 def make_app(
-    dataset: Dataset, notice: str | None = None, evidence_checked: bool = True
+    dataset: Dataset,
+    notice: str | None = None,
+    *,
+    settings: bool = True,
+    evidence_checked: bool = True,
 ) -> ExplorerApp:
-    """Build the app for a dataset; the command line and the tests both use this."""
-    return ExplorerApp(dataset, notice, evidence_checked)
+    """Build the app for a dataset; the command line and the tests both use this. Without
+    `settings`, it neither reads nor writes the remembered theme; without
+    `evidence_checked`, it checks the evidence after its first paint."""
+    return ExplorerApp(dataset, notice, settings=settings, evidence_checked=evidence_checked)
 
 
-def run(dataset: Dataset, notice: str | None = None, evidence_checked: bool = True) -> int:
-    """Run the app in the terminal until the user quits; return the exit code."""
-    app = make_app(dataset, notice, evidence_checked)
+def run(
+    dataset: Dataset,
+    notice: str | None = None,
+    *,
+    settings: bool = True,
+    evidence_checked: bool = True,
+) -> int:
+    """Run the app until the user quits (in the terminal, or in a browser tab under
+    `explorer serve`); return the exit code."""
+    app = make_app(dataset, notice, settings=settings, evidence_checked=evidence_checked)
     app.run()
     return app.return_code or 0

@@ -53,4 +53,27 @@ class HelpScreen(Overlay):
         table.add_row(Text("Mouse", "bold underline"), "")
         table.add_row(Text("click"), Text("a pane, a row, a tab or a node: as its key does"))
         table.add_row(Text("double-click"), Text("a quote: show its source"))
+        if self.app.is_web:
+            table.add_row("", "")
+            table.add_row(Text("In a browser", "bold underline"), "")
+            for keys, what in BROWSER_KEYS:
+                table.add_row(Text(self.key_names(Binding(keys, ""))), Text(what))
         return table
+
+
+# What differs when the app runs in a browser tab (`explorer serve`). The browser keeps a few
+# keys however a page asks for them; every other key (ctrl+p, f5, ctrl+r) comes to the app.
+BROWSER_KEYS = [
+    (
+        "ctrl+w,ctrl+t,ctrl+n,ctrl+tab",
+        "kept by the browser: close the tab (and this explorer), new tab, new window, next tab",
+    ),
+    ("alt+backspace", "in a search box: delete a word (^w would close the tab)"),
+    ("q", "ends this explorer; the page offers to start a new one"),
+    (
+        "y,Y",
+        "copy to the browser's clipboard: from localhost or over https; a browser refuses "
+        "it to a page from another machine over plain http (export instead)",
+    ),
+    ("e,E", "the export comes to you as a download, not as a file on the server"),
+]

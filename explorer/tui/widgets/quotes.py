@@ -327,7 +327,8 @@ class QuotesPane(Pane):
 
     def action_export(self, style: str) -> None:
         """Save the statements shown now, with their citations, to a file in the current
-        folder, in a thread (100,000 statements take seconds); say where when it is done."""
+        folder (in a browser tab: offer it as a download), in a thread (100,000 statements
+        take seconds); say where when it is done."""
         import datetime as dt
 
         rows = list(self.quote_list.rows)
@@ -361,17 +362,32 @@ class QuotesPane(Pane):
             body = export_markdown(self.index, rows, heading)
         else:
             body = export_csv(self.index, rows)
-        try:
-            write_atomically(path, body)
-        except FileProblem as problem:
-            message, title, severity = safe_text(str(problem)), "Not exported", "error"
-        else:
-            count = f"{len(rows):,} statement{'s' * (len(rows) != 1)}"
+        count = f"{len(rows):,} statement{'s' * (len(rows) != 1)}"
+        if self.app.is_web:  # the server's folder is not the reader's: a download instead
+            self.app.call_from_thread(self._deliver, body, path.name)
             message, title, severity = (
-                f"{count} written to {safe_text(str(path))}",
+                f"{count} sent to your browser as {path.name}",
                 "Exported",
                 "information",
             )
+        else:
+            try:
+                write_atomically(path, body)
+            except FileProblem as problem:
+                message, title, severity = safe_text(str(problem)), "Not exported", "error"
+            else:
+                message, title, severity = (
+                    f"{count} written to {safe_text(str(path))}",
+                    "Exported",
+                    "information",
+                )
         self.app.call_from_thread(
             self.app.notify, message, title=title, severity=severity, markup=False, timeout=8
         )
+
+    def _deliver(self, body: str, name: str) -> None:
+        """Offer the export to the browser as a download (textual-serve fetches it from the
+        app in chunks once the browser asks)."""
+        import io
+
+        self.app.deliver_text(io.StringIO(body), save_filename=name, encoding="utf-8")

@@ -649,10 +649,11 @@ def test_paragraphs_are_counted_without_the_blank_lines_between_them():
     assert [text[s:e] for s, e in paragraphs(text)] == ["First.", "Second.", "Third."]
 
 
-async def test_keys_typed_right_after_slash_go_into_the_search_box(app):
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])  # four panes, and one at a time
+async def test_keys_typed_right_after_slash_go_into_the_search_box(app, size):
     """ "/" and a name arriving together (pasted, or typed faster than the app answers):
     every letter lands in the box, none with the widget that had the focus before."""
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, TimelineTree)
         for key in ["slash", *"kam"]:

@@ -257,11 +257,12 @@ class MainScreen(Screen):
         """Focus the speaker search in the quotes pane: at once when the pane is on screen,
         so that keys typed right after "/" go into the box however busy the app is."""
         pane = self.quotes
-        if pane.display and pane.region.height:
-            self.set_focus(pane.search_box)
-            return
-        self.action_jump(2)
-        self.call_after_refresh(pane.search_box.focus)
+        if not (pane.display and pane.region.height):
+            # The stacked layout shows one pane: show this one. Its box takes the focus at
+            # once all the same (it is laid out with the pane, before the next frame).
+            for other in self.panes:
+                other.set_class(other is pane, "-current")
+        self.set_focus(pane.search_box)
 
     def action_clear(self) -> None:
         """Drop the choice, the search and the kind, so every pane shows everything."""

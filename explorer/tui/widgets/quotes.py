@@ -44,6 +44,7 @@ class SearchBox(Input):
         super().__init__(**kwargs)
         self.on_change = on_change
         self._behind = False  # keys were waiting when the value changed: search once, later
+        self.leave_to: Widget | None = None  # where Escape and Down take the focus
 
     def watch_value(self) -> None:
         # Called at once rather than through a Changed message, so that the list is
@@ -66,9 +67,12 @@ class SearchBox(Input):
             self.on_change()
 
     def action_done(self, clear: bool) -> None:
-        """Leave the box for the list, clearing it first when asked."""
+        """Leave the box for the list, clearing it first when asked: at once, so that the
+        next key goes to the list however soon it comes."""
         if clear:
             self.value = ""
+        if self.leave_to is not None:
+            self.screen.set_focus(self.leave_to)
         self.post_message(self.Submitted(self, self.value))
 
 
@@ -123,6 +127,7 @@ class QuotesPane(Pane):
         self.count = Static(id="quote-count")
         self.header = QuoteHeader()
         self.quote_list = QuoteList(self.index, id="quote-list")
+        self.search_box.leave_to = self.quote_list
         self.preview_box = Static(id="quote-preview")
         with Horizontal(id="quote-search-row"):
             yield self.search_box

@@ -277,14 +277,26 @@ def _carry_on(article: Article, attributor: Attributor, found: list[Said]) -> No
 
 
 def _reported_before(article: Article, attributor: Attributor, quote):
-    """The person whose words the paragraph before reports ("The prime minister also
-    insisted that …"), when this paragraph opens with the quotation and the one before
-    ends in a sentence of reported speech with no quotation of its own."""
-    paragraph = quote.paragraph
-    if not paragraph or paragraph - 1 in article.furniture or article.is_headline(paragraph - 1):
+    """The person whose words the sentence before reports, when the quotation is a sentence
+    of its own with no cue: in the same paragraph, a sentence opening with its speaker and a
+    verb of saying ("Shoukri said he has no information … “No one told me …”"); before a
+    paragraph that opens with the quotation, a sentence of reported speech ("The prime
+    minister also insisted that …") or one ending in a cue cut off by the line break ("The
+    Prime Minister said in his address,")."""
+    sentence = article.sentence_at(quote.start)
+    if sentence is None or sentence.paragraph in article.furniture:
         return None
-    start, _ = article.paragraphs[paragraph]
+    start = max(sentence.start, article.paragraphs[quote.paragraph][0])
     if len(article.text[start : quote.start].strip()) > 7:
+        return None  # words of the writer's before the quotation in its sentence
+    number = attributor.sentence_index[id(sentence)]
+    if number and article.sentences[number - 1].paragraph == quote.paragraph:
+        previous = article.sentences[number - 1]
+        if any(t.quote is not None for t in previous.tokens):
+            return None
+        return _reporting(article, attributor, number - 1, quote.paragraph)
+    paragraph = quote.paragraph
+    if not paragraph or paragraph - 1 in article.furniture:
         return None
     before = [s for s in article.sentences if s.paragraph == paragraph - 1]
     if not before:
@@ -292,12 +304,15 @@ def _reported_before(article: Article, attributor: Attributor, quote):
     tokens = before[-1].tokens
     if any(t.quote is not None for t in tokens):
         return None
+    cut_cue = tokens[-1].text in {",", ":"} and any(
+        t.text.islower() and is_speech_verb(t) for t in tokens
+    )
     reports = any(
         t.text.islower() and is_speech_verb(t) and tokens[at + 1].lower == "that"
         for at, t in enumerate(tokens[:-1])
     )
-    if not reports:
-        return None
+    if not (cut_cue or (reports and not article.is_headline(paragraph - 1))):
+        return None  # (a line cut after its cue looks like a headline: it has no full stop)
     return attributor.subject(attributor.sentence_index[id(before[-1])])
 
 

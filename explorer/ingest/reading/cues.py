@@ -454,10 +454,21 @@ def cue_before(tokens: list[Token], quote: int) -> Cue | None:
             who = subject_before(tokens, verb - 1)  # "A spokesman for X, Marc Tremblay, said"
         if who is None and verb > 0 and tokens[verb - 1].text in {",", "Q"}:
             who = subject_after(tokens, verb)
+        if who is None and verb > 0 and tokens[verb - 1].lower == "who":
+            who = _before_who(tokens, verb - 1)  # "said President Rousseff who added, “…”"
         if who:
             return Cue(who, verb)
         return None
     return None
+
+
+def _before_who(tokens: list[Token], who: int) -> tuple[int, int] | None:
+    """The name a relative "who" stands for: the one right before it (a comma between)."""
+    end = who - 1 if who and tokens[who - 1].text == "," else who
+    start = end
+    while start > 0 and is_name_word(tokens[start - 1], _countries(), inside=start < end):
+        start -= 1
+    return (start, end) if start < end else None
 
 
 def _quoted_before(tokens: list[Token], verb: int) -> Cue | None:

@@ -26,7 +26,7 @@ _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 # Each pattern, most specific first; a span taken by one is not read again by the next.
 PATTERNS = [
     # 2013-4-13, 2019-12-04
-    ("iso", rf"\b{_YEAR.format(name='y')}-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b"),
+    ("iso", rf"\b{_YEAR.format(name='y')}(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)\b"),
     # 27-10-2018, 31.01.2014, 3/17/2016
     ("numeric", rf"\b(?P<a>[0-3]?\d)[-./](?P<b>[01]?\d)[-./]{_YEAR.format(name='y')}\b"),
     # March 30 - April 2, 2024
@@ -62,7 +62,7 @@ PATTERNS = [
     # 5 March 2024 / 17 de agosto de 2015 / 23 декабря 2014 / 31 January
     (
         "day-month",
-        rf"(?<![\d.,]){_DAY.format(name='d1')}\s+(?:of\s+|de\s+)?{_MONTH.format(name='m1')}(?!\w)"
+        rf"(?<![\d.])(?<!\d,){_DAY.format(name='d1')}\s+(?:of\s+|de\s+)?{_MONTH.format(name='m1')}(?!\w)"
         rf"(?:,?\s+(?:de\s+)?{_YEAR.format(name='y')})?",
     ),
     # May 2009 / in March / last July / the July ruling / last May / from Nov (a month needs
@@ -87,6 +87,11 @@ PATTERNS = [
         r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)",  # "since 1820": an older year too
     ),
     ("year", r"(?<=\d\d\d\d and )(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)"),
+    # his 2015 visit, the 2018 summit: a recent year before the word it dates
+    (
+        "year",
+        r"\b(?:his|her|their|its|the|this|that|last)\s+(?P<y>19[5-9]\d|20[0-3]\d)(?=\s+[a-z])",
+    ),
 ]
 TWO_MONTHS = frozenset({"month-day-month-day", "day-month-day-month"})
 COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in PATTERNS]

@@ -23,6 +23,7 @@ from explorer.ingest.reading.lexicon import (
     STATEMENT_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_HEADS,
+    TITLE_WORDS,
 )
 from explorer.ingest.reading.names import Entity, Registry, is_name_word, name_run, slug
 from explorer.ingest.reading.text import Article, Spans, Token
@@ -289,12 +290,22 @@ class Attributor:
         if tokens[at].lower not in PERSON_NOUNS or not at:
             return None
         countries = known_countries()
-        if not (tokens[at - 1].text.islower() or countries.country_of(tokens[at - 1].text)):
+
+        def modifier(token: Token) -> bool:  # "prime", "Thai", "Prime" in "The Prime Minister"
+            return (
+                token.text.islower()
+                or bool(countries.country_of(token.text))
+                or token.lower in TITLE_WORDS
+            )
+
+        if not modifier(tokens[at - 1]):
             return None
         start = next(
             (i for i in range(at - 1, max(at - 5, -1), -1) if tokens[i].lower == "the"), None
         )
-        if start is None or not all(t.text.isalpha() for t in tokens[start:at]):
+        if start is None or not all(
+            t.text.isalpha() and modifier(t) for t in tokens[start + 1 : at]
+        ):
             return None
         return self._one_person(tokens[start : at + 1], tokens[start].start)
 
@@ -355,6 +366,10 @@ class Attributor:
         }
         if modifiers:  # "the foreign minister" is a Foreign Minister before a Chief Minister
             fitting = [p for p in fitting if modifiers <= _title_words(p)] or fitting
+        # "The Prime Minister", of a Prime Minister and a "Prime Minister of Bangladesh": the
+        # one whose title is just those words (a readout's own head of government).
+        words = " ".join(t.lower for t in phrase if t.lower not in _NOT_OF_TITLE)
+        fitting = [p for p in fitting if (p.title or "").lower() == words] or fitting
         if sentence is not None and not self.article.is_headline(sentence.paragraph):
             # "a meeting with X, the minister said": the words name others than the speaker
             after = phrase[-1].end + 3  # "the minister, Wang Yi,": the name in apposition

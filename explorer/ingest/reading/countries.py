@@ -65,8 +65,8 @@ class Countries:
         """The country a name or adjective stands for ("Japanese": "jp"), possessive or not."""
         word = word.removesuffix("’s").removesuffix("'s")
         code = self.names.get(word) or self.names.get(word + ".")  # "U.S" before its stop
-        if code is None and word.endswith("s") and word[:-1] in self.names:
-            code = self.names[word[:-1]]  # "Americans", "Kenyans"
+        if code is None and word.endswith("s") and word[:-1] in self.names and word != "Americas":
+            code = self.names[word[:-1]]  # "Americans", "Kenyans" (not "the Americas")
         return code or AMBIGUOUS.get(word)
 
     def city(self, word: str) -> str | None:
@@ -83,6 +83,8 @@ class Countries:
             if skip.holds(match.start()):
                 continue
             code = self.names.get(form) or AMBIGUOUS.get(form)
+            if match.group().removesuffix("’s").removesuffix("'s") == "Americas":
+                continue  # the continents, not the United States
             if form.startswith("America") and _REGION.search(
                 text, max(0, match.start() - 9), match.start()
             ):

@@ -444,6 +444,18 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
         )
     ):  # "special adviser …, Mr. Femi Adesina", "Prime Minister Tun Dr Mahathir"
         name_start -= 2 if tokens[name_start - 1].text == "." else 1
+    if name_start > 2 and tokens[name_start - 1].text == ")":  # "Secretary (East) Lata Reddy"
+        opened = next(
+            (i for i in range(name_start - 2, max(name_start - 6, 0), -1) if tokens[i].text == "("),
+            None,
+        )
+        if opened is not None and _closing(tokens, opened) == name_start - 1:
+            found = title_before(tokens, opened, countries)
+            if found is None:
+                return None
+            text, country, begin = found
+            inner = " ".join(t.text for t in tokens[opened + 1 : name_start - 1])
+            return f"{text} ({inner})", country, begin
     classes = "".join(_title_class(t, countries) for t in tokens[:name_start])
     found = _TITLE.search(classes)
     if not found:
@@ -517,12 +529,17 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
     return " ".join(t.text for t in kept).replace(" ’s", "’s").replace(" 's", "'s"), country
 
 
+_QUARTERS = frozenset({"east", "west", "north", "south", "central"})
+
+
 def _closing(tokens: list[Token], at: int) -> int | None:
-    """The ")" closing a bracket of one to three capitalised words opened at `at`."""
+    """The ")" closing a bracket of one to three capitalised words (or a quarter of the
+    world, however written: "Secretary (east)") opened at `at`."""
     for close in range(at + 2, min(at + 5, len(tokens))):
         if tokens[close].text == ")":
             inside = tokens[at + 1 : close]
-            return close if all(t.capitalised for t in inside) else None
+            fits = all(t.capitalised or t.lower in _QUARTERS for t in inside)
+            return close if fits else None
     return None
 
 

@@ -33,7 +33,8 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     national security development information communications culture labour labor
     transport tourism treasury economic political military naval navy army air force
     presidential royal parliamentary opposition party supreme high managing joint
-    cooperation co-operation relations
+    cooperation co-operation relations mining fisheries petroleum oil water housing youth
+    sports women tourism
     """.split()
 )
 

@@ -53,6 +53,8 @@ NOT_NAME_WORDS = frozenset(
     minister ministers president presidents secretary prime leaders leader officials
     chinese american service services editor correspondent reporter writer columnist
     photographer contributor staff desk bureau nations nation dynasty empire
+    agreements treaties framework region regions zone businessweek highness excellency
+    arc bhawan bhavan wisma istana palacio palácio palais palazzo
     """.split()
 )
 # Of those, words that are common surnames too: a name may begin with them ("Park Ji-won"),

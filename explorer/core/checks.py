@@ -195,7 +195,7 @@ class _Checker:
         self.check_claims()
         return self.problems
 
-    def evidence_steps(self, chunk: int = 20_000) -> Iterator[None]:
+    def evidence_steps(self, chunk: int = 4_000) -> Iterator[None]:
         """Check that each source's text is the one hashed and each piece of evidence is
         its words, `chunk` pieces at a time. Each pass first looks for trouble at full
         speed, without building paths, and walks again to name what is wrong only when

@@ -210,7 +210,7 @@ class Index:
                 pass
         return self._speaker_matcher  # type: ignore[return-value]
 
-    def _matcher_steps(self, chunk: int = 500) -> Iterator[None]:
+    def _matcher_steps(self, chunk: int = 250) -> Iterator[None]:
         """Add the parties to the matcher being built, `chunk` at a time, where the last
         call left off; then finish it."""
         building, parties = self._matcher_building, self._parties_listed
@@ -296,7 +296,7 @@ class Index:
         index = self._speaker_index or {}
         return sorted({i for s in speakers for i in index.get(s, ())})
 
-    def _speaker_steps(self, chunk: int = 10_000) -> Iterator[None]:
+    def _speaker_steps(self, chunk: int = 5_000) -> Iterator[None]:
         """Index statements by speaker, `chunk` at a time, where the last call left off."""
         by_speaker, statements = self._speaker_building, self.dataset.statements
         while self._speakers_added < len(statements):
@@ -384,7 +384,7 @@ class Index:
         for _ in self._text_steps():
             pass
 
-    def _text_steps(self, chunk: int = 1_000) -> Iterator[None]:
+    def _text_steps(self, chunk: int = 500) -> Iterator[None]:
         """Each statement's searched words, `chunk` at a time, where the last call left off."""
         texts, statements = self._texts, self.dataset.statements
         while len(texts) < len(statements):

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -51,7 +51,7 @@ class SearchBox(Input):
         # redrawn in the same frame as the box: a keystroke costs one frame, not two. When
         # more keys wait (a name pasted, or typed faster than the screen answers), only the
         # text they end with is searched, once they are all in.
-        if self._message_queue.qsize():
+        if self._keys_waiting():
             if not self._behind:
                 self._behind = True
                 self.call_later(self._catch_up)
@@ -59,8 +59,20 @@ class SearchBox(Input):
         self._behind = False
         self.on_change()
 
+    def _keys_waiting(self) -> bool:
+        """Whether keys wait to be read, by the app (which hands them on to the box) or by
+        the box itself; the box's own Changed message does not count."""
+        for pump in (self.app, self):
+            waiting = getattr(pump._message_queue, "values", None)  # Textual's queue: a deque
+            if waiting is None:  # not the queue this was written against: any message counts
+                if pump._message_queue.qsize():
+                    return True
+            elif any(isinstance(message, events.Key) for message in waiting):
+                return True
+        return False
+
     def _catch_up(self) -> None:
-        if self._message_queue.qsize():
+        if self._keys_waiting():
             self.call_later(self._catch_up)  # still more keys: after them
         elif self._behind:
             self._behind = False

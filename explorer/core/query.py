@@ -177,9 +177,10 @@ class Index:
         self._word_hit_cache: dict[str, frozenset[int]] = {}
         self._sort_key_cache: dict[str, list[tuple]] = {}
         self._last_speakers: tuple[str, frozenset[str]] | None = None
-        # The search's indexes: statement positions by speaker, and each statement's searched
-        # words. Built by `warm` (in a thread, for a big dataset) or on first use; while a
-        # thread builds them, a search uses what is built so far and says it is partial.
+        # The search's indexes: the speakers' names, statement positions by speaker, and each
+        # statement's searched words. Built by `warm_steps` a slice at a time (an app does
+        # it between keys) or on first use; meanwhile a search finishes the speakers' and
+        # looks at the words built so far, and `indexing` says so.
         self.background = False  # the app is building the indexes between keys
         self._speaker_matcher: NameMatcher | None = None
         self._matcher_building = NameMatcher()
@@ -189,7 +190,6 @@ class Index:
         self._speaker_building: dict[str, list[int]] = defaultdict(list)
         self._speakers_added = 0
         self._texts: list[str] = []
-        self._texts_done = False
 
     def __repr__(self) -> str:
         return f"<Index of {len(self.dataset.statements)} statements>"
@@ -206,8 +206,7 @@ class Index:
         """Matches people and organizations by name or alias (what `warm_steps` has not
         built yet, built now)."""
         if self._speaker_matcher is None:
-            for _ in self._matcher_steps():
-                pass
+            _finish(self._matcher_steps())
         return self._speaker_matcher  # type: ignore[return-value]
 
     def _matcher_steps(self, chunk: int = 250) -> Iterator[None]:
@@ -218,7 +217,7 @@ class Index:
             start = self._matcher_added
             for party in parties[start : start + chunk]:
                 building.add(party.id, [party.name, *party.aliases])
-            self._matcher_added = start + len(parties[start : start + chunk])
+            self._matcher_added = min(start + chunk, len(parties))
             yield
         if self._speaker_matcher is None:
             building.finish()
@@ -291,8 +290,7 @@ class Index:
         """Positions of the statements any of `speakers` said, in order (what `warm_steps`
         has not indexed yet, indexed now: it costs what one look at every statement would)."""
         if self._speaker_index is None:
-            for _ in self._speaker_steps():
-                pass
+            _finish(self._speaker_steps())
         index = self._speaker_index or {}
         return sorted({i for s in speakers for i in index.get(s, ())})
 
@@ -365,7 +363,7 @@ class Index:
         by position: all of them, unless the app is still building them between keys (then
         those built so far: `indexing` says so)."""
         if not self._texts_done and not self.background:
-            self._build_texts()
+            _finish(self._text_steps())
         return self._texts
 
     @property
@@ -380,9 +378,9 @@ class Index:
         finds every speaker but looks only at the words indexed so far."""
         return self.background and not self._texts_done
 
-    def _build_texts(self) -> None:
-        for _ in self._text_steps():
-            pass
+    @property
+    def _texts_done(self) -> bool:
+        return len(self._texts) == len(self.dataset.statements)
 
     def _text_steps(self, chunk: int = 500) -> Iterator[None]:
         """Each statement's searched words, `chunk` at a time, where the last call left off."""
@@ -391,12 +389,10 @@ class Index:
             start = len(texts)
             texts.extend([_searchable(s) for s in statements[start : start + chunk]])
             yield
-        self._texts_done = True
 
     def warm(self) -> None:
         """Build what the search needs, all at once."""
-        for _ in self.warm_steps():
-            pass
+        _finish(self.warm_steps())
 
     def warm_steps(self) -> Iterator[None]:
         """Build what the search needs a few milliseconds at a time, for an app to do
@@ -622,6 +618,12 @@ class Index:
                 {"field": field_name, "claim": inference.claim, "reason": inference.reason}
             )
         return notes
+
+
+def _finish(steps: Iterator[None]) -> None:
+    """Take every step that is left, at once."""
+    for _ in steps:
+        pass
 
 
 def _date_key(item: Event) -> tuple:

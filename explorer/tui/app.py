@@ -56,7 +56,7 @@ class ExplorerApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self.last_key = event.time
+            self.last_key = event.time  # when the driver read it (Textual's monotonic clock)
         await super().on_event(event)
 
     def watch_theme(self, theme: str) -> None:
@@ -98,25 +98,20 @@ class ExplorerApp(App[None]):
                 loop.add_signal_handler(signal_number, self.exit, None, 128 + signal_number)
 
     def after_first_paint(self) -> None:
-        """Check the evidence, then build the search's indexes, a slice at a time between
-        keys and frames (a few milliseconds a slice; under a second in all at 100,000
-        statements). Keys come first, but for the speakers' indexes, which a search would
-        otherwise have to finish itself; a search meanwhile looks at the words indexed so
-        far, and is done again when all are."""
+        """Index the speakers, check the evidence, then index the words, a slice at a time
+        between keys and frames (a few milliseconds a slice; under a second in all at
+        100,000 statements). Keys come first, but for the speakers' indexes, which a search
+        would otherwise have to finish itself; a search meanwhile looks at the words indexed
+        so far, and is done again when all are."""
         checks = self.check_steps() if self.checking else iter(())
         warm = self.index.warm_steps() if self.index.background else iter(())
 
-        def one_slice() -> bool:
-            """One slice of what is left, the speakers' indexes first; False when done."""
-            if self.index.background and not self.index.searchable and _advanced(warm):
-                return True
-            return _advanced(checks) or _advanced(warm)
-
         def step() -> None:
+            # The speakers' indexes first, keys or not: a search would build them itself.
             urgent = self.index.background and not self.index.searchable
             if not urgent and time.monotonic() - self.last_key < KEYS_FIRST:
                 self.set_timer(KEYS_FIRST, step)  # someone is typing: their keys first
-            elif one_slice():
+            elif (urgent and _advanced(warm)) or _advanced(checks) or _advanced(warm):
                 self.set_timer(0.001, step)
             elif self.index.background:
                 self.index.background = False

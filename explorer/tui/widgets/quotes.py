@@ -97,6 +97,8 @@ class QuotesPane(Pane):
     sort: reactive[tuple[str, bool]] = reactive(("", False), init=False)
 
     BINDINGS = [
+        # The screen's priority "/" acts first (before the keys after it); this one gives the
+        # key its place among the pane's own, in the key bar and the help.
         Binding(
             "slash",
             "search",
@@ -297,9 +299,7 @@ class QuotesPane(Pane):
         self.sort = (event.key, not reverse if key == event.key else False)
 
     def action_search(self) -> None:
-        """Focus the search box."""
-        # At once, not after the messages queued (as focus() does): a key typed right after
-        # "/" belongs in the box, not to the list, however busy the app is.
+        """Focus the search box, at once (see the screen's `action_search`)."""
         self.screen.set_focus(self.search_box)
 
     def action_kind(self) -> None:

@@ -15,7 +15,9 @@ person from the text alone, before the drafter ever ran on it:
       "people":  [{"name": "Sergei Lavrov", "title": "Foreign Minister" or null}]
     }
 
-A quote's `speakers` is [] when the text never says who spoke. What is measured:
+A quote's `speakers` is [] when the text never says who spoke, or names no one ("a senior
+official said"); a draft's unnamed speaker (an entity of kind "group", as "a Number 10
+source") is such a quotation left without a named speaker. What is measured:
 
 - quote-speaker pairs: precision = right (quote, speaker) pairs / pairs proposed (a quotation
   proposed with no speaker, flagged for review, costs recall, never precision); recall = gold
@@ -123,7 +125,8 @@ def score_quotes(draft, gold: dict, scores: Scores) -> None:
     for said in draft.said:
         if said.kind != "direct":
             continue
-        names = [entities[k].forms() if k in entities else {k} for k in said.speakers]
+        named = [k for k in said.speakers if k not in entities or entities[k].kind != "group"]
+        names = [entities[k].forms() if k in entities else {k} for k in named]
         drafted.append((quote_key(draft.text[said.start : said.end]), names))
     tally = scores.tally("quote-speaker pairs")
     tally.proposed += sum(len(names) for _, names in drafted)

@@ -60,6 +60,9 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
             ):  # in a headline set in Title Case, Title Case says nothing of the words
                 said.cued = True  # a name or a title in quotation marks: nobody's words
                 said.flags.append("looks like a name or a title, not someone's words")
+            elif _named_thing(tokens, index):
+                said.cued = True  # "her so-called “sales diplomacy”": a name for something
+                said.flags.append("a name for something, not someone's words")
             else:
                 if _opens(tokens, index):
                     cue = cue_after(tokens, index) or cue_before(tokens, index)
@@ -98,6 +101,16 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
         if not said.speakers:
             said.flags.append("no speaker: name one, or delete the entry")
     return found
+
+
+_NAMING = frozenset({"so-called", "codenamed", "code-named", "nicknamed", "titled", "entitled"})
+
+
+def _named_thing(tokens: list[Token], index: int) -> bool:
+    """A quotation that names a thing rather than reports words: "the so-called “…”",
+    "a plan known as “…”", "an exercise code-named “…”"."""
+    before = [t.lower for t in tokens[max(0, index - 2) : index]]
+    return bool(before) and (before[-1] in _NAMING or before == ["known", "as"])
 
 
 def _apply(attributor: Attributor, tokens: list[Token], cue: Cue, said: Said) -> None:

@@ -72,6 +72,8 @@ def subject_before(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     if at < 0:
         return None
     end = at + 1
+    if tokens[at].text == "." and at > 0 and tokens[at - 1].lower in {"jr", "sr"}:
+        at -= 1  # "Herminio Coloma Jr. said": the name ends with its full stop
     token = tokens[at]
     if token.lower in PRONOUN_KINDS and token.lower != "him":
         return at, end
@@ -223,6 +225,12 @@ def subject_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         or _countries().country_of(tokens[at].text)
     ):
         at += 1
+    run = at
+    while run < len(tokens) and tokens[run].capitalised and tokens[run].quote is None:
+        run += 1
+    noun = _described_by(tokens, run) if run > at else None
+    if noun is not None and start < at:
+        return start, noun + 1  # "said a Palace source", "said a Number 10 source"
     body = _body_name(tokens, at)
     if body is not None:
         return start, body  # "India’s Ministry of External Affairs"
@@ -235,6 +243,16 @@ def subject_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         return start, at + 1
     if at < len(tokens) and tokens[at].lower in GROUP_NOUNS | OUTLET_NOUNS:
         return start, at + 1
+    return None
+
+
+def _described_by(tokens: list[Token], at: int) -> int | None:
+    """Where a person noun ends the description a capitalised run at `at` begins ("White
+    House official", "Number 10 source"), or None when the run is the name itself."""
+    while at < len(tokens) and tokens[at].text.isdigit():
+        at += 1
+    if at < len(tokens) and tokens[at].lower in PERSON_NOUNS and not tokens[at].capitalised:
+        return at
     return None
 
 
@@ -287,13 +305,16 @@ def cue_after(tokens: list[Token], quote: int) -> Cue | None:
     apposed = _apposed(tokens, at)
     if apposed is not None:
         return apposed
-    for verb in range(at + 1, min(at + 9, len(tokens))):
+    for verb in range(at + 1, min(at + 12, len(tokens))):
         if is_speech_verb(tokens[verb]):
             who = subject_before(tokens, verb)
             if who and _only_titles(tokens[at : who[0]]):
                 return Cue(who, verb)
             break
-        after_abbreviation = tokens[verb].text == "." and tokens[verb - 1].lower in _HONORIFICS
+        after_abbreviation = tokens[verb].text == "." and tokens[verb - 1].lower in _HONORIFICS | {
+            "jr",
+            "sr",
+        }
         if tokens[verb].text in {",", ".", ";"} and not after_abbreviation:
             break
         if tokens[verb].quote is not None:

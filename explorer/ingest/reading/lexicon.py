@@ -18,7 +18,8 @@ TITLE_HEADS = frozenset(
     pope cardinal crown speaker monarch emperor empress chancellor dr judge justice
     pm fm eam cs ps ceo counterpart aide nsa negotiator mediator coordinator commander
     wife husband spouse lady chairperson vice-chairman vice-chairperson
-    president-elect prime-minister-designate secretary-designate
+    captain colonel lawyer activist businessman businesswoman journalist professor dissident
+    president-elect prime-minister-designate secretary-designate undersecretary
     """.split()
 )
 
@@ -34,13 +35,16 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     transport tourism treasury economic political military naval navy army air force
     presidential royal parliamentary opposition party supreme high managing joint
     cooperation co-operation relations mining fisheries petroleum oil water housing youth
-    sports women tourism
+    sports women tourism staff media lieutenant rear brigadier major cultural civil
+    aviation resources planning railways railway power textiles shipping science technology
+    religious social welfare public works urban rural immigration homeland veterans revenue
+    human rights family children
     """.split()
 )
 
 # A title goes on after its head with "of", "to", "for" and a capitalised name:
 # "Minister of State for Europe", "Ambassador to the US", "Secretary-General of the UN".
-TITLE_LINKS = frozenset({"of", "to", "for", "on"})
+TITLE_LINKS = frozenset({"of", "to", "for", "on", "in"})
 
 # Titles that are forms of address more than offices: an office named beside them wins.
 ADDRESS_TITLES = frozenset({"sheikh", "king", "queen", "prince", "princess", "emir", "dr"})
@@ -51,7 +55,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
 # Styles of address between a title and a name: "Prime Minister Tun Dr Mahathir Mohamad",
 # "Foreign Minister Datuk Saifuddin Abdullah", "President His Highness Sheikh Khalifa".
 STYLES = frozenset(
-    "tun datuk dato datin seri tan puan haji shri smt his her highness excellency royal".split()
+    "tun datuk dato datin seri tan puan haji alhaji alhaja shri smt his her highness excellency"
+    " royal".split()
 )
 
 # Short words inside personal names: "Luiz Inácio Lula da Silva", "Mohammed bin Salman".
@@ -96,7 +101,7 @@ PERSON_NOUNS = frozenset(
     """
     minister president premier secretary chancellor ambassador envoy spokesperson
     spokesman spokeswoman diplomat leader official king queen prince emir sheikh
-    taoiseach governor senator counterpart host guest visitor chief pm fm eam
+    taoiseach governor senator counterpart host guest visitor chief pm fm eam source aide
     """.split()
 )
 

@@ -54,7 +54,9 @@ NOT_NAME_WORDS = frozenset(
     chinese american service services editor correspondent reporter writer columnist
     photographer contributor staff desk bureau nations nation dynasty empire
     agreements treaties framework region regions zone businessweek highness excellency
-    arc bhawan bhavan wisma istana palacio palácio palais palazzo
+    arc bhawan bhavan wisma istana palacio palácio palais palazzo school college hospital
+    brotherhood movement league cyclone typhoon hurricane storm asian african european arab
+    latin caribbean nordic baltic balkan pacific atlantic arctic mediterranean
     """.split()
 )
 # Of those, words that are common surnames too: a name may begin with them ("Park Ji-won"),
@@ -251,8 +253,8 @@ def is_name_word(token: Token, countries: Countries, inside: bool = False) -> bo
     lower = token.lower
     if lower in NOT_NAME_WORDS and not (lower in SURNAMES_TOO and not inside):
         return False
-    if lower in WEEKDAYS or lower in TITLE_HEADS:
-        return False
+    if lower in WEEKDAYS or lower in TITLE_HEADS or ("-" in lower and is_title_head(lower)):
+        return False  # "Minister", "Vice-Admiral"
     if lower in PLATFORMS or (lower in MONTHS and not inside):
         return False
     if lower in HONORIFICS or lower == "both":
@@ -278,6 +280,24 @@ def _fathers(word: str, name: list[str]) -> bool:
     return all(at > 0 and name[at - 1] in _PATRONYMIC for at, w in enumerate(name) if w == word)
 
 
+def _initials_after_title(tokens: list[Token], at: int, countries: Countries) -> bool:
+    """Initials written as one word in capitals ("AH", "SM") that open a name after a
+    title: "Foreign Minister AH Mahmood Ali". Elsewhere such a word is an acronym."""
+    word = tokens[at].text
+    return (
+        2 <= len(word) <= 3
+        and word.isalpha()
+        and word.isupper()
+        and at > 0
+        and tokens[at - 1].capitalised
+        and tokens[at - 1].lower in TITLE_WORDS
+        and not countries.country_of(word)
+        and at + 2 < len(tokens)
+        and is_name_word(tokens[at + 1], countries)
+        and is_name_word(tokens[at + 2], countries, inside=True)
+    )
+
+
 def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
     """The end (exclusive) of a person's name beginning at tokens[start], or `start`.
 
@@ -297,6 +317,9 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
             and (at > start or len(token.text) > 1)
         ):
             at += 2  # an initial: "Michael R. Pompeo", "H.R. McMaster"
+            continue
+        if at == start and _initials_after_title(tokens, at, countries):
+            at += 1  # "Foreign Minister AH Mahmood Ali": initials run together
             continue
         month_date = token.lower in MONTHS and following is not None and following.text.isdigit()
         if at == start and _month_as_name(tokens, at):
@@ -446,6 +469,14 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
         )
     ):  # "special adviser …, Mr. Femi Adesina", "Prime Minister Tun Dr Mahathir"
         name_start -= 2 if tokens[name_start - 1].text == "." else 1
+    if (
+        name_start > 2
+        and tokens[name_start - 1].lower in ADDRESS_TITLES | {"chief"}
+        and tokens[name_start - 1].capitalised
+        and tokens[name_start - 2].text == ","
+        and title_before(tokens, name_start - 1, countries) is not None
+    ):  # "the Minister of Agriculture, Chief Audu Ogbeh": a style after the office
+        name_start -= 1
     if name_start > 2 and tokens[name_start - 1].text == ")":  # "Secretary (East) Lata Reddy"
         opened = next(
             (i for i in range(name_start - 2, max(name_start - 6, 0), -1) if tokens[i].text == "("),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from explorer.ingest.reading.countries import Countries
+from explorer.ingest.reading.countries import Countries, known_countries
 from explorer.ingest.reading.lexicon import (
     ADDRESS_TITLES,
     OUTLET_HEADS,
     SPEECH_VERBS,
     STYLES,
+    TITLE_HEADS,
     WEEKDAYS,
 )
 from explorer.ingest.reading.names import (
@@ -28,12 +29,13 @@ from explorer.ingest.reading.text import Article, Sentence, Token, words_of
 
 # Bodies by their heads, with what may precede: "India’s Ministry of External Affairs",
 # "the Foreign Ministry", "the Kremlin", "State Department".
+_NO_TITLE = r"(?!(?:" + "|".join(sorted(h.capitalize() for h in TITLE_HEADS)) + r")\b)"
 _BODY = re.compile(
     r"(?:(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+)?"
     r"(?P<name>(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,5}?"
     r"(?:" + "|".join(re.escape(h) for h in BODY_HEADS) + r")"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)?)"
-)
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?" + _NO_TITLE + r"[A-Z][\w-]*)*)?)"
+)  # (its name ends before a title: "Department of State Spokesperson Heather Nauert")
 
 # "Mexico's foreign ministry", "Japan's defence ministry": a body named in lower case after
 # its country.
@@ -88,8 +90,9 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
     name = clean_name(tokens[start:end])
     if countries.city(name) or countries.country_of(name):
         return True  # "Rio de Janeiro": a place, whatever stands around it
-    if start > 0 and countries.country_of(f"{tokens[start - 1].text} {name}"):
-        return True  # "Brunei Darussalam"
+    for back in range(max(0, start - 3), start):  # "Brunei Darussalam", "United Arab Emirates"
+        if countries.country_of(" ".join([*(t.text for t in tokens[back:start]), name])):
+            return True
     following = tokens[end] if end < len(tokens) else None
     if following is not None and (
         is_title_head(following.lower)
@@ -232,6 +235,12 @@ _PLACE_WORDS = frozenset(
 )
 
 
+def _a_place(token: Token) -> bool:
+    countries = known_countries()
+    bare = token.text.removesuffix("’s").removesuffix("'s")
+    return bool(countries.city(bare) or countries.country_of(bare))
+
+
 def _in_prose(tokens: list[Token], start: int, end: int) -> bool:
     """Two or three name words inside a sentence, with prose on both sides: a person named
     without a title ("used by David Cameron and George Osborne during …"). Not at the start of
@@ -246,6 +255,8 @@ def _in_prose(tokens: list[Token], start: int, end: int) -> bool:
     words = [t.lower for t in tokens[start:end]]
     if any(w.endswith(_PLACE_ENDINGS) for w in words):
         return False
+    if before.lower in {"and", "or", "to"} and start >= 2 and _a_place(tokens[start - 2]):
+        return False  # "between Davao and Kota Kinabalu": paired with a place, a place
     return before.lower in {"and", "by", "with", "of", ",", "to", "from", "led", "aide", "as"} or (
         after is not None and after.text.islower() and after.text.endswith(("ed", "s"))
     )

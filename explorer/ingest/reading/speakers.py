@@ -122,11 +122,12 @@ class Attributor:
             person = self.antecedent(position)  # "his office said": speaking for him
             if person is not None:
                 return [person.key], [f"{text!r} taken as speaking for {person.name}"]
-        if len(phrase) == 1 and known_countries().country_of(text) and not phrase[0].possessive:
-            # "India has said": the country's government, as the report puts it
-            code = known_countries().country_of(text)
-            body = self.registry.add_body(text, (phrase[0].start, phrase[0].end), code)
-            body.namings.append((phrase[0].start, phrase[0].end))
+        place = known_countries().country_of(text) or known_countries().city(text)
+        if place and not phrase[-1].possessive and all(t.capitalised for t in phrase):
+            # "India has said", "Addis Ababa has welcomed": the government, as the report puts it
+            span = (phrase[0].start, phrase[-1].end)
+            body = self.registry.add_body(text, span, place)
+            body.namings.append(span)
             return [body.key], [f"{text!r}: the country speaks, as the report says; name who"]
         if head in BODY_NOUNS and phrase[-1].capitalised:
             return self._body(phrase, position)  # "Downing Street", "the Blue House"

@@ -140,7 +140,11 @@ class Article:
                 ):
                     continue
             word = re.search(r"([\w.]+)\.$", self.text[max(begin, at - 40) : at + 1])
-            if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            if word and (
+                word.group(1).lower() in ABBREVIATIONS
+                or len(word.group(1)) == 1
+                or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word.group(1))  # "A.K. Antony"
+            ):
                 continue
             spans.append((begin, match.end()))
             begin = match.end()

@@ -38,7 +38,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     sports women tourism staff media lieutenant rear brigadier major cultural civil
     aviation resources planning railways railway power textiles shipping science technology
     religious social welfare public works urban rural immigration homeland veterans revenue
-    human rights family children
+    human rights family children attorney solicitor auditor inspector comptroller
     """.split()
 )
 
@@ -189,11 +189,12 @@ FURNITURE_OPENINGS = (
     "post a comment", "follow us", "subscribe", "link copied", "back to main page",
     "photo:", "photograph:", "file photo", "file pic", "related", "recommended",
     "trending", "support from readers", "click here", "download", "reuters/",
+    "image:", "picture:", "credit:", "go to ", "skip to ", "jump to ",
 )  # fmt: skip
 FURNITURE_MARKS = (
     "photograph:", "photo:", "photo by", "photo courtesy", "©", "getty images",
     "afp photo", "st photo", "pic.twitter.com", "uses cookies", "all rights reserved",
-    "(xinhua/", "(ap photo", "(reuters", "/ap)", "/afp)",
+    "(xinhua/", "(ap photo", "(reuters", "/ap)", "/afp)", "picture-alliance", "/dpa",
 )  # fmt: skip
 
 # Services and sites, capitalised like names but never a person.

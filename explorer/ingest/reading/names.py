@@ -55,8 +55,9 @@ NOT_NAME_WORDS = frozenset(
     photographer contributor staff desk bureau nations nation dynasty empire
     agreements treaties framework region regions zone businessweek highness excellency
     arc bhawan bhavan wisma istana palacio palácio palais palazzo school college hospital
-    brotherhood movement league cyclone typhoon hurricane storm asian african european arab
-    latin caribbean nordic baltic balkan pacific atlantic arctic mediterranean
+    asia africa europe oceania community brotherhood movement league cyclone typhoon
+    hurricane storm asian african european arab latin caribbean nordic baltic balkan pacific
+    atlantic arctic mediterranean festival carnival expo exhibition fair olympics anniversary
     """.split()
 )
 # Of those, words that are common surnames too: a name may begin with them ("Park Ji-won"),
@@ -482,7 +483,7 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
             (i for i in range(name_start - 2, max(name_start - 6, 0), -1) if tokens[i].text == "("),
             None,
         )
-        if opened is not None and _closing(tokens, opened) == name_start - 1:
+        if opened is not None and closing_bracket(tokens, opened) == name_start - 1:
             found = title_before(tokens, opened, countries)
             if found is None:
                 return None
@@ -542,7 +543,7 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
             token.capitalised or token.lower in {"the", "and", "of"} or token.lower in _BODY_WORDS
         ):
             at += 1  # what the link names: "of South Korea's National Security Office"
-        elif token.text == "(" and (close := _closing(tokens, at)) is not None:
+        elif token.text == "(" and (close := closing_bracket(tokens, at)) is not None:
             at = close + 1  # "Secretary (East)", "Secretary (South Asia)"
         elif (token.capitalised or token.lower == "and") and _head_ahead(tokens, at):
             at += 1  # the portfolio before the title: "East Asia and Pacific director"
@@ -565,7 +566,7 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
 _QUARTERS = frozenset({"east", "west", "north", "south", "central"})
 
 
-def _closing(tokens: list[Token], at: int) -> int | None:
+def closing_bracket(tokens: list[Token], at: int) -> int | None:
     """The ")" closing a bracket of one to three capitalised words (or a quarter of the
     world, however written: "Secretary (east)") opened at `at`."""
     for close in range(at + 2, min(at + 5, len(tokens))):

@@ -11,6 +11,7 @@ from explorer.ingest.reading.lexicon import (
     SPEECH_VERBS,
     STYLES,
     TITLE_HEADS,
+    TITLE_WORDS,
     WEEKDAYS,
 )
 from explorer.ingest.reading.names import (
@@ -18,6 +19,7 @@ from explorer.ingest.reading.names import (
     NOT_NAME_WORDS,
     Registry,
     clean_name,
+    closing_bracket,
     honorific_before,
     is_name_word,
     is_title_head,
@@ -29,13 +31,13 @@ from explorer.ingest.reading.text import Article, Sentence, Token, words_of
 
 # Bodies by their heads, with what may precede: "India’s Ministry of External Affairs",
 # "the Foreign Ministry", "the Kremlin", "State Department".
-_NO_TITLE = r"(?!(?:" + "|".join(sorted(h.capitalize() for h in TITLE_HEADS)) + r")\b)"
+_NO_TITLE = r"(?!(?:" + "|".join(sorted(h.capitalize() for h in TITLE_HEADS)) + r")\s+[A-Z][a-z])"
 _BODY = re.compile(
     r"(?:(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+)?"
     r"(?P<name>(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,5}?"
     r"(?:" + "|".join(re.escape(h) for h in BODY_HEADS) + r")"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?" + _NO_TITLE + r"[A-Z][\w-]*)*)?)"
-)  # (its name ends before a title: "Department of State Spokesperson Heather Nauert")
+)  # (it ends before a title and a name: "Department of State Spokesperson Heather Nauert")
 
 # "Mexico's foreign ministry", "Japan's defence ministry": a body named in lower case after
 # its country.
@@ -91,8 +93,17 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
     if countries.city(name) or countries.country_of(name):
         return True  # "Rio de Janeiro": a place, whatever stands around it
     for back in range(max(0, start - 3), start):  # "Brunei Darussalam", "United Arab Emirates"
-        if countries.country_of(" ".join([*(t.text for t in tokens[back:start]), name])):
+        whole = " ".join([*(t.text for t in tokens[back:start]), name])
+        if countries.country_of(whole) or countries.city(whole):
             return True
+    if any(
+        t.text == "/" and t.end == tokens[at + 1].start and tokens[at + 1].text.isalpha()
+        for at, t in enumerate(tokens[:start])
+        if at >= start - 3
+    ):  # "Image: picture-alliance/dpa/M. Kappeler": a credit, not a person named
+        return True
+    if start > 0 and tokens[start - 1].capitalised and tokens[start - 1].lower in _PLACE_OPENERS:
+        return True  # "New York", "West Bengal", "Central Java": a place
     following = tokens[end] if end < len(tokens) else None
     if following is not None and (
         is_title_head(following.lower)
@@ -108,8 +119,16 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
     span = (tokens[start].start, tokens[end - 1].end - (2 if tokens[end - 1].possessive else 0))
     title = title_before(tokens, start, countries)
     after = title_after(tokens, end, countries)
+    if (
+        title is not None
+        and any(t.text == "," for t in tokens[title[2] : start])
+        and not _titles_lead(tokens, title[2], countries)
+    ):
+        title = None  # "X, Minister of Interior, Sheikh Y, …": the title is X's
     if title is not None and after is not None and title[0].lower() in ADDRESS_TITLES:
         title = (after[0], after[1] or title[1], title[2])  # "Sheikh X, Foreign Minister"
+    if title is None and after is None:
+        title = _portfolio(tokens, start, end)
     if title is not None:
         text, country, first = title
         evidence = (tokens[first].start, span[1])
@@ -124,6 +143,12 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
         person = registry.add_person(name, span)  # "Jang Song-thaek, who was considered"
         person.namings.append(span)
         return True
+    if 2 <= end - start <= 4 and start > 0 and tokens[start - 1].possessive:
+        country = countries.country_of(_bare(tokens[start - 1].text))
+        if country:  # "Fiji's Frank Bainimarama": a country's person
+            person = registry.add_person(name, span, None, country)
+            person.namings.append(span)
+            return True
     if end - start >= 2 and _of_country(tokens, end, countries):
         person = registry.add_person(name, span, None, _of_country(tokens, end, countries))
         person.namings.append(span)
@@ -165,6 +190,55 @@ def _title_case(tokens: list[Token]) -> bool:
         return False
     long = [t for t in tokens if len(t.text) > 3 and t.text.isalpha()]
     return len(long) >= 4 and all(t.capitalised for t in long)
+
+
+def _portfolio(tokens: list[Token], start: int, end: int):
+    """A title shared out in a list: "The Cabinet secretaries in the delegation included Anne
+    W. (Devolution), Judi W. (Environment)" gives "Cabinet secretary (Environment)". The
+    sentence names the office in the plural before the names; each name's brackets say which."""
+    close = closing_bracket(tokens, end) if end < len(tokens) and tokens[end].text == "(" else None
+    if close is None:
+        return None
+    for at in range(start - 1, -1, -1):
+        word = tokens[at].lower
+        single = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if word.endswith("s") and single in TITLE_HEADS and tokens[at].quote is None:
+            first = at
+            while (
+                first > 0
+                and tokens[first - 1].capitalised
+                and tokens[first - 1].lower in TITLE_WORDS
+            ):
+                first -= 1
+            text = tokens[at].text
+            one = text[:-3] + "y" if word.endswith("ies") else text[:-1]
+            office = " ".join([*(t.text for t in tokens[first:at]), one])
+            inside = " ".join(t.text for t in tokens[end + 1 : close])
+            country = known_countries().country_of(inside)
+            return (office, country, first) if country else (f"{office} ({inside})", None, first)
+    return None
+
+
+def _titles_lead(tokens: list[Token], at: int, countries: Countries) -> bool:
+    """In a list set off by commas, whether titles come first ("the Ambassador to Brazil,
+    Carlos M., the Secretary for Trade, Horacio R.") rather than names ("Sheikh Saif, Deputy
+    Prime Minister, Sheikh Mansour, Minister of Presidential Affairs"), judged by the list's
+    first item: does it end in a name? `at` is where the title before a comma begins."""
+    glue = {"the", "a", "an", "and", "of", "for", "bin", "al", "de", "da", "van", "von"}
+    while at > 0 and (tokens[at - 1].capitalised or tokens[at - 1].lower in glue):
+        at -= 1  # to the start of the title: "Deputy Prime Minister and Minister of Interior"
+    while at > 1 and tokens[at - 1].text == ",":
+        end = begin = at - 1
+        while begin > 0 and (tokens[begin - 1].capitalised or tokens[begin - 1].lower in glue):
+            begin -= 1
+        if begin == end:
+            return True  # prose before the comma: no list
+        if begin > 0 and tokens[begin - 1].text == ",":
+            at = begin  # an earlier item of the list
+            continue
+        first_is_name = title_before(tokens, end, countries) is None  # the list's first item
+        return not (first_is_name and is_name_word(tokens[end - 1], countries))
+    return True
 
 
 def _who_follows(tokens: list[Token], end: int) -> bool:
@@ -227,6 +301,11 @@ def _add_reused(article: Article, registry: Registry, pending) -> None:
         person.flags.append("no title in the article: check it is a person")
 
 
+# Words that open a place's name: "New York", "North Sulawesi", "Upper Nile".
+_PLACE_OPENERS = frozenset(
+    "new north south east west northern southern eastern western central upper lower great".split()
+)
+
 # Endings of place names, and words that follow one: never a person's.
 _PLACE_ENDINGS = ("land", "stan", "shire", "burg", "burgh", "ville", "polis", "grad", "abad")
 _PLACE_WORDS = frozenset(
@@ -235,10 +314,13 @@ _PLACE_WORDS = frozenset(
 )
 
 
+def _bare(word: str) -> str:
+    return word.removesuffix("’s").removesuffix("'s")
+
+
 def _a_place(token: Token) -> bool:
     countries = known_countries()
-    bare = token.text.removesuffix("’s").removesuffix("'s")
-    return bool(countries.city(bare) or countries.country_of(bare))
+    return bool(countries.city(_bare(token.text)) or countries.country_of(_bare(token.text)))
 
 
 def _in_prose(tokens: list[Token], start: int, end: int) -> bool:

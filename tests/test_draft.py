@@ -305,6 +305,7 @@ def test_article_like_text_gives_a_draft_the_build_reads(tmp_path_factory, piece
         ("Tue, 10/02/2012 - 09:12", "2012-10-02", False),  # 2 October 2012 was a Tuesday
         ("Fri, 10/02/2012 - 09:12", "2012-02-10", False),  # and 10 February a Friday
         ("25/10/2018 | 16:54", "2018-10-25", False),  # no month 25: day first
+        ("Published 10/25/2018, 06:56 AM", "2018-10-25", False),  # month first, as US pages
         ("12/10/2017 | 16:54", "2017-12-10", True),  # either way round: read, and flagged
     ],
 )
@@ -313,3 +314,16 @@ def test_a_date_in_figures_is_read_by_the_weekday_beside_it_or_flagged(header, d
     [found] = [d for d in find_dates(article) if "/" in d.text]
     assert found.text in header and found.start_iso == day
     assert any("may be day first" in flag for flag in found.flags) is doubt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years"),
+    [
+        ("The king made state visits between 1978 and 2002.", ["1978", "2002"]),
+        ("He spoke of a 1985 trip to Moscow.", ["1985"]),
+        ("The deal, worth a 2000 percent rise, was signed.", []),  # a number, not a year
+    ],
+)
+def test_years_in_prose_are_read(sentence, years):
+    found = find_dates(Article(f"Talks in Oslo\n\n{sentence}"))
+    assert [d.start_iso for d in found] == years

@@ -28,7 +28,7 @@ PATTERNS = [
     # 2013-4-13, 2019-12-04
     ("iso", rf"\b{_YEAR.format(name='y')}(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)\b"),
     # 27-10-2018, 31.01.2014, 3/17/2016
-    ("numeric", rf"\b(?P<a>[0-3]?\d)[-./](?P<b>[01]?\d)[-./]{_YEAR.format(name='y')}\b"),
+    ("numeric", rf"\b(?P<a>[0-3]?\d)[-./](?P<b>[0-3]?\d)[-./]{_YEAR.format(name='y')}\b"),
     # March 30 - April 2, 2024
     (
         "month-day-month-day",
@@ -83,14 +83,16 @@ PATTERNS = [
     # in 2015 / by 2030 / since 1999 / in 1979 and 2010
     (
         "year",
-        r"\b(?:in|by|since|until|till|from|to|of|before|after|during|for)\s+"
+        r"\b(?:in|by|since|until|till|from|to|of|before|after|during|for|between)\s+"
         r"(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)",  # "since 1820": an older year too
     ),
     ("year", r"(?<=\d\d\d\d and )(?P<y>1[6-9]\d\d|20\d\d)\b(?![-/]\d)"),
-    # his 2015 visit, the 2018 summit: a recent year before the word it dates
+    # his 2015 visit, the 2018 summit, a 1985 trip: a recent year before the word it dates
     (
         "year",
-        r"\b(?:his|her|their|its|the|this|that|last)\s+(?P<y>19[5-9]\d|20[0-3]\d)(?=\s+[a-z])",
+        r"\b(?:his|her|their|its|the|this|that|last|a|an)\s+(?P<y>19[5-9]\d|20[0-3]\d)(?=\s+[a-z])"
+        r"(?!\s+(?:per|percent|people|persons|troops|soldiers|tonnes|tons|km|kilometres|kilometers"
+        r"|miles|metres|meters|times|dollars|euros|yuan|rupees|strong|members|workers|jobs)\b)",
     ),
 ]
 TWO_MONTHS = frozenset({"month-day-month-day", "day-month-day-month"})
@@ -191,7 +193,10 @@ def _numeric(match: re.Match, a: int, b: int, year: int) -> DateMention | None:
     their headers, unless a weekday beside it says the other ("Tue, 10/02/2012"). A
     slashed date that could be read both ways is flagged."""
     dashed = match.group()[len(str(match.group("a")))] in "-."
-    day, month = (a, b) if dashed or a > 12 else (b, a)
+    if a > 12 or b > 12:  # one reading only: "24/05/2012", "05/24/2012"
+        day, month = max(a, b), min(a, b)
+    else:
+        day, month = (a, b) if dashed else (b, a)
     doubt = not dashed and a <= 12 and b <= 12 and a != b
     if doubt:
         before = match.string[max(0, match.start() - 12) : match.start()].lower()

@@ -19,7 +19,8 @@ TITLE_HEADS = frozenset(
     pm fm eam cs ps ceo counterpart aide nsa negotiator mediator coordinator commander
     wife husband spouse lady chairperson vice-chairman vice-chairperson
     captain colonel lawyer activist businessman businesswoman journalist professor dissident
-    president-elect prime-minister-designate secretary-designate undersecretary
+    president-elect prime-minister-designate secretary-designate undersecretary predecessor
+    successor agent heir analyst economist researcher
     """.split()
 )
 
@@ -38,7 +39,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     sports women tourism staff media lieutenant rear brigadier major cultural civil
     aviation resources planning railways railway power textiles shipping science technology
     religious social welfare public works urban rural immigration homeland veterans revenue
-    human rights family children attorney solicitor auditor inspector comptroller
+    human rights family children attorney solicitor auditor inspector comptroller armed forces
     """.split()
 )
 

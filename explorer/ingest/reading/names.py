@@ -136,7 +136,10 @@ class Registry:
                 self._parts.clear()  # a name changed: what matched it may change
             elif name not in known.forms():
                 known.aliases.append(name)
-            if title and (not known.title or (_weak(known.title) and not _weak(title))):
+            past = title and title.lower().startswith(("then", "former", "ex-"))
+            if title and (
+                not known.title or (_weak(known.title) and not _weak(title) and not past)
+            ):
                 known.title = title
             known.country = known.country or country
             return known
@@ -258,7 +261,7 @@ def is_name_word(token: Token, countries: Countries, inside: bool = False) -> bo
         return False  # "Minister", "Vice-Admiral"
     if lower in PLATFORMS or (lower in MONTHS and not inside):
         return False
-    if lower in HONORIFICS or lower == "both":
+    if lower in HONORIFICS or lower in _RANKS or lower == "both":
         return False
     if lower in GROUP_NOUNS or lower in BODY_NOUNS or lower in STATEMENT_NOUNS:
         return False  # "Officials said", "Reports said", "Sources told": not a name
@@ -455,6 +458,7 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
     """
     while name_start > 0 and (
         honorific_before(tokens, name_start)
+        or rank_before(tokens, name_start)
         or tokens[name_start - 1].lower in STYLES
         or (  # "President His Highness Sheikh X", "Prime Minister Sheikh X": a style too
             tokens[name_start - 1].lower in ADDRESS_TITLES
@@ -549,6 +553,11 @@ def title_after(tokens: list[Token], name_end: int, countries: Countries):
             at += 1  # the portfolio before the title: "East Asia and Pacific director"
         else:
             break
+    run = at
+    while run < len(tokens) and tokens[run].capitalised and tokens[run].quote is None:
+        run += 1
+    if at > start and run > at and run < len(tokens) and tokens[run].text in {",", ".", ";"}:
+        at = run  # the body a title serves, named without "of": "the CEO Virgin Group"
     kept = tokens[start:at]
     while kept and kept[-1].lower in TITLE_LINKS | {"the", "and"}:
         kept = kept[:-1]
@@ -604,6 +613,27 @@ def _head_ahead(tokens: list[Token], at: int) -> bool:
         if not (token.capitalised or token.lower == "and"):
             return False
     return False
+
+
+_RANKS = frozenset({"gen", "capt", "col", "lt", "maj", "adm", "brig", "cmdr", "sgt", "cdr"})
+_SERVICES = frozenset({"navy", "army", "marine", "marines", "air", "force", "coast", "guard"})
+
+
+def rank_before(tokens: list[Token], name_start: int) -> bool:
+    """A military rank abbreviated before the name, or the service before such a rank:
+    "spokesman Navy Capt. Jeff Davis", "chief of staff, Gen Hassan F."."""
+    at = name_start - 1
+    if tokens[at].text == "." and at > 0:
+        at -= 1
+    token = tokens[at]
+    if token.capitalised and token.lower in _RANKS:
+        return True
+    return (
+        token.capitalised
+        and token.lower in _SERVICES
+        and name_start < len(tokens)
+        and tokens[name_start].lower in _RANKS | _SERVICES
+    )
 
 
 def honorific_before(tokens: list[Token], name_start: int) -> bool:

@@ -24,6 +24,7 @@ from explorer.ingest.reading.names import (
     is_name_word,
     is_title_head,
     name_run,
+    rank_before,
     title_after,
     title_before,
 )
@@ -129,6 +130,9 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
         title = (after[0], after[1] or title[1], title[2])  # "Sheikh X, Foreign Minister"
     if title is None and after is None:
         title = _portfolio(tokens, start, end)
+    if title is None and after is None and rank_before(tokens, start):
+        rank = start - (2 if tokens[start - 1].text == "." else 1)
+        title = (tokens[rank].text, None, rank)  # "Gen Qamar Bajwa": the rank, as written
     if title is not None:
         text, country, first = title
         evidence = (tokens[first].start, span[1])

@@ -159,3 +159,18 @@ def test_building_loads_ingest_but_no_textual():
         "    assert main.main(['build', '--check']) == 0\n"
     )
     assert "textual" not in loaded and "explorer.ingest.build" in loaded
+
+
+def test_loading_a_dataset_never_looks_for_pydantic_plugins():
+    """Looking for plugins imports importlib.metadata and reads every installed package
+    (~30 ms of each start-up); explorer answers "none" before pydantic asks."""
+    probe = (
+        "import sys\n"
+        "from explorer.core.load import load_dataset\n"
+        "load_dataset()\n"
+        "print('importlib.metadata' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -3,6 +3,7 @@ phrase means. A quotation with no cue keeps no speaker and says so; nothing is g
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -66,8 +67,15 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
             else:
                 if _opens(tokens, index):
                     cue = cue_after(tokens, index) or cue_before(tokens, index)
-                else:  # inside a sentence: the clause it stands in speaks first
-                    cue = cue_before(tokens, index) or cue_after(tokens, index)
+                else:  # inside a sentence: the clause it stands in speaks first, unless
+                    # the quotation ends in a comma and its own cue follows ("…,” said Zuma")
+                    after = cue_after(tokens, index)
+                    own = (
+                        after is not None
+                        and after.verb <= index + 3
+                        and _comma_closes(article, quote)
+                    )
+                    cue = after if own else cue_before(tokens, index) or after
                 cue = cue or according_to(tokens)
                 names = names_before(tokens, index)
                 if names is not None and headline and not _known(registry, tokens, names):
@@ -101,6 +109,12 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
         if not said.speakers:
             said.flags.append("no speaker: name one, or delete the entry")
     return found
+
+
+def _comma_closes(article: Article, quote) -> bool:
+    """Whether the quotation ends in a comma, inside its marks or right after them."""
+    inner = article.text[quote.start : quote.end].rstrip("”\"’'» ")
+    return inner.endswith(",") or article.text[quote.end : quote.end + 1] == ","
 
 
 _NAMING = frozenset({"so-called", "codenamed", "code-named", "nicknamed", "titled", "entitled"})
@@ -299,6 +313,8 @@ def _reported_before(article: Article, attributor: Attributor, quote):
     sentence = article.sentence_at(quote.start)
     if sentence is None or sentence.paragraph in article.furniture:
         return None
+    if article.is_headline(quote.paragraph):
+        return None  # a subheading ("Syria 'is crumbling'") quotes no one in particular
     start = max(sentence.start, article.paragraphs[quote.paragraph][0])
     if len(article.text[start : quote.start].strip()) > 7:
         return None  # words of the writer's before the quotation in its sentence
@@ -320,8 +336,10 @@ def _reported_before(article: Article, attributor: Attributor, quote):
     cut_cue = tokens[-1].text in {",", ":"} and any(
         t.text.islower() and is_speech_verb(t) for t in tokens
     )
-    reports = any(
-        t.text.islower() and is_speech_verb(t) and tokens[at + 1].lower == "that"
+    reports = any(  # "X also insisted that …", "X said he was …" ("that" left out)
+        t.text.islower()
+        and is_speech_verb(t)
+        and tokens[at + 1].lower in {"that", "he", "she", "they", "we"}
         for at, t in enumerate(tokens[:-1])
     )
     if not (cut_cue or (reports and not article.is_headline(paragraph - 1))):
@@ -412,6 +430,8 @@ def _sentence_subject(article: Article, attributor: Attributor, found: list[Said
             continue  # a quotation opening its sentence is no phrase of the writer's
         if next((t.lower for t in tokens if t.text.isalpha()), "") in {"i", "we"}:
             continue  # "I asked her why she had not “banged the drum”": the writer's words
+        if _told_by_someone(tokens[:index]):
+            continue  # "reporters were told hurling was “…”": said to them, by no one named
         number = attributor.sentence_index[id(sentence)]
         person = attributor.subject(number)
         if person is None and _no_subject(tokens):
@@ -426,6 +446,17 @@ def _sentence_subject(article: Article, attributor: Attributor, found: list[Said
             continue
         said.speakers = [person.key]
         said.flags.append(f"quoted in a sentence about {person.name}: taken as theirs, check it")
+
+
+_TOLD = frozenset({"told", "informed", "assured", "reminded", "warned", "advised"})
+
+
+def _told_by_someone(tokens: list[Token]) -> bool:
+    """A verb of saying in the passive: "were told", "was informed"."""
+    return any(
+        a.lower in {"was", "were", "been", "being", "is", "are"} and b.lower in _TOLD
+        for a, b in itertools.pairwise(tokens)
+    )
 
 
 def _no_subject(tokens: list[Token]) -> bool:

@@ -29,7 +29,8 @@ from explorer.ingest.reading.text import Token
 _BETWEEN = frozenset(
     """
     also then later had has have further again once even reportedly repeatedly earlier
-    went on to would will wanted continued however today yesterday tonight
+    went on to would will wanted continued however today yesterday tonight thus first now
+    still already just soon finally subsequently recently
     """.split()
 )
 # Words that open a clause set off by commas between a subject and its verb.
@@ -72,6 +73,17 @@ def subject_before(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     if at < 0:
         return None
     end = at + 1
+    if tokens[at].lower == "and" and tokens[at].text.islower():
+        # "X noted that '…' and warned that …": the verb shares the subject of the one before
+        earlier = next(
+            (
+                i
+                for i in range(at - 1, -1, -1)
+                if is_speech_verb(tokens[i]) and tokens[i].text.islower()
+            ),
+            None,
+        )
+        return subject_before(tokens, earlier) if earlier is not None else None
     if tokens[at].text == "." and at > 0 and tokens[at - 1].lower in {"jr", "sr"}:
         at -= 1  # "Herminio Coloma Jr. said": the name ends with its full stop
     token = tokens[at]
@@ -199,6 +211,10 @@ def skip_forward(tokens: list[Token], at: int) -> int:
             and (tokens[at + 1].lower in WEEKDAYS or tokens[at + 1].lower in MONTHS)
         ):
             at += 2
+        elif token.lower == "continued" and not (
+            at + 1 < len(tokens) and tokens[at + 1].lower == "to"
+        ):
+            return at  # "The Chancellor continued her talks": the verb itself
         elif token.lower in _BETWEEN or token.lower in WEEKDAYS or token.text.isdigit():
             at += 1
         else:
@@ -225,6 +241,8 @@ def subject_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
         or _countries().country_of(tokens[at].text)
     ):
         at += 1
+    if at > start and at < len(tokens) and tokens[at].lower in {"for", "of", "at", "to"}:
+        at = _past_served(tokens, at)  # "acting spokesman for the ministry Nazih El Naggary"
     run = at
     while run < len(tokens) and tokens[run].capitalised and tokens[run].quote is None:
         run += 1
@@ -244,6 +262,18 @@ def subject_after(tokens: list[Token], verb: int) -> tuple[int, int] | None:
     if at < len(tokens) and tokens[at].lower in GROUP_NOUNS | OUTLET_NOUNS:
         return start, at + 1
     return None
+
+
+def _past_served(tokens: list[Token], link: int) -> int:
+    """Where the name starts after the body a lower-case title serves ("spokesman for the
+    ministry Nazih El Naggary"), or `link` itself when no name follows closely."""
+    for at in range(link + 1, min(link + 6, len(tokens))):
+        token = tokens[at]
+        if token.capitalised and name_run(tokens, at, _countries()) > at:
+            return at
+        if not (token.lower in {"the", "a"} or token.lower in BODY_NOUNS or token.text.islower()):
+            return link
+    return link
 
 
 def _described_by(tokens: list[Token], at: int) -> int | None:
@@ -457,17 +487,21 @@ def cue_before(tokens: list[Token], quote: int) -> Cue | None:
             return None  # another quotation between: its own cue is not this one's
         if not (is_speech_verb(token) or token.lower in PARTICIPLES):
             continue
+        if verb > 0 and tokens[verb - 1].lower == "to":
+            continue  # "she said it was important to speak “…”": the infinitive is no cue
         quoted = _quoted_before(tokens, verb)
         if quoted is not None:
             return quoted
-        if token.lower in PARTICIPLES:
-            who = _clause_subject(tokens, verb)
+        if token.lower in PARTICIPLES:  # "with Minister X saying …", "Obama …, saying"
+            who = _name_just_before(tokens, verb) or _clause_subject(tokens, verb)
         elif verb > 0 and tokens[verb - 1].lower == "and":
-            who = _clause_subject(tokens, verb)  # "X pointed to …, and said, “…”"
+            # "X noted that '…' and warned …", "X pointed to …, and said, “…”"
+            who = subject_before(tokens, verb) or _clause_subject(tokens, verb)
         else:
             who = subject_before(tokens, verb)
         if (
             who is None
+            and token.lower not in PARTICIPLES  # "… visit to Zimbabwe, praising": no subject
             and verb > 1
             and tokens[verb - 1].text == ","
             and tokens[verb - 2].quote is None
@@ -483,12 +517,29 @@ def cue_before(tokens: list[Token], quote: int) -> Cue | None:
     return None
 
 
+def _name_just_before(tokens: list[Token], verb: int) -> tuple[int, int] | None:
+    """A name ending right before the verb ("… Minister Maite Nkoana-Mashabane saying")."""
+    if verb == 0 or not is_name_word(tokens[verb - 1], _countries(), inside=True):
+        return None
+    who = subject_before(tokens, verb)
+    return who if who is not None and who[1] == verb else None
+
+
 def _before_who(tokens: list[Token], who: int) -> tuple[int, int] | None:
     """The name a relative "who" stands for: the one right before it (a comma between)."""
     end = who - 1 if who and tokens[who - 1].text == "," else who
     start = end
     while start > 0 and is_name_word(tokens[start - 1], _countries(), inside=start < end):
         start -= 1
+    if start == end and end < who:
+        # "X, the chairman of the Joint Chiefs, who said": past a title set off by commas
+        comma = next(
+            (i for i in range(end - 1, max(end - 16, 0), -1) if tokens[i].text == ","), None
+        )
+        if comma is not None and tokens[comma + 1].lower in {"the", "a", "an"} | TITLE_WORDS:
+            start = end = comma
+            while start > 0 and is_name_word(tokens[start - 1], _countries(), inside=start < end):
+                start -= 1
     return (start, end) if start < end else None
 
 
@@ -526,7 +577,7 @@ def _clause_subject(tokens: list[Token], participle: int) -> tuple[int, int] | N
     """The subject of the clause a participle ends: the first name or pronoun of the
     sentence ("Obama returned the compliment saying …"), or, for a participle opening the
     sentence ("Describing relations as “…”, Lavrov said"), the subject after its comma."""
-    first = 0
+    first = _past_dateline(tokens)
     if participle == 0 or (tokens[0].text.endswith("ing") and tokens[0].capitalised):
         comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
         if comma is None:
@@ -540,6 +591,9 @@ def _clause_subject(tokens: list[Token], participle: int) -> tuple[int, int] | N
         end = name_run(tokens, at, _countries())
         if end > at:
             return at, end
+        body = _body_name(tokens, at) if token.capitalised else None
+        if body is not None and body <= participle:
+            return at, body  # "The French Ministry of Foreign Affairs published … saying"
         if token.lower in {"the", "a"} and at + 1 < participle:
             noun = next(
                 (
@@ -556,6 +610,14 @@ def _clause_subject(tokens: list[Token], participle: int) -> tuple[int, int] | N
         if token.text in {",", "Q"} and at > first:
             return None
     return None
+
+
+def _past_dateline(tokens: list[Token]) -> int:
+    """Where the sentence proper begins after a dateline ("HARARE, June 3 (ZNA) -")."""
+    for at in range(min(len(tokens), 12)):
+        if tokens[at].text in {"-", "–", "—"} and at > 0 and tokens[at - 1].text in {")", ":"}:
+            return at + 1
+    return 0
 
 
 def according_to(tokens: list[Token]) -> Cue | None:

@@ -82,7 +82,8 @@ SPEECH_VERBS = frozenset(
     pledged vowed promised exclaimed mentioned cited expressed termed dubbed labelled
     labeled branded criticised criticized condemned accused thanked talk talked spoke
     speak appealed lauded singled thanks hails hailing reported spoken revealed reveals
-    disclosed
+    disclosed clarified clarifies asserted asserts opined recounted elaborated countered
+    retorted contended
     """.split()
 )
 

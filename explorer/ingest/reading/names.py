@@ -58,6 +58,7 @@ NOT_NAME_WORDS = frozenset(
     asia africa europe oceania community brotherhood movement league cyclone typhoon
     hurricane storm asian african european arab latin caribbean nordic baltic balkan pacific
     atlantic arctic mediterranean festival carnival expo exhibition fair olympics anniversary
+    buildings building agence presse co
     """.split()
 )
 # Of those, words that are common surnames too: a name may begin with them ("Park Ji-won"),
@@ -259,6 +260,10 @@ def is_name_word(token: Token, countries: Countries, inside: bool = False) -> bo
         return False
     if lower in WEEKDAYS or lower in TITLE_HEADS or ("-" in lower and is_title_head(lower)):
         return False  # "Minister", "Vice-Admiral"
+    if lower.endswith("s") and lower[:-1] in TITLE_HEADS:
+        return False  # "the Joint Chiefs", "Ministers"
+    if "-" in lower and lower.split("-")[0] in NOT_NAME_WORDS | TITLE_WORDS:
+        return False  # "State-visit", "Foreign-policy"
     if lower in PLATFORMS or (lower in MONTHS and not inside):
         return False
     if lower in HONORIFICS or lower in _RANKS or lower == "both":
@@ -282,6 +287,30 @@ def _fathers(word: str, name: list[str]) -> bool:
     """Whether `word` stands in `name` only as a father's name ("Zayed" in "Khalifa bin
     Zayed"): the one word names someone else."""
     return all(at > 0 and name[at - 1] in _PATRONYMIC for at, w in enumerate(name) if w == word)
+
+
+def _bare_initials(tokens: list[Token], at: int, start: int, countries: Countries) -> int:
+    """How many single capital letters, without full stops, open a name at `at` ("S M
+    Krishna"): only before a name word, and "A" or "I" alone only after a title (they are
+    words more often than initials)."""
+    end = at
+    while (
+        end < len(tokens)
+        and tokens[end].quote is None  # (a quotation's token reads "Q")
+        and re.fullmatch(r"[A-Z]", tokens[end].text)
+        and end - at < 3
+    ):
+        end += 1
+    if end == at or end >= len(tokens) or not is_name_word(tokens[end], countries, inside=True):
+        return 0
+    spaced = all(tokens[i].end + 1 == tokens[i + 1].start for i in range(at, end))
+    if not spaced:
+        return 0
+    if end - at == 1 and tokens[at].text in {"A", "I"}:
+        titled = at > 0 and tokens[at - 1].capitalised and tokens[at - 1].lower in TITLE_WORDS
+        if not titled:
+            return 0
+    return end - at
 
 
 def _initials_after_title(tokens: list[Token], at: int, countries: Countries) -> bool:
@@ -321,6 +350,9 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
             and (at > start or len(token.text) > 1)
         ):
             at += 2  # an initial: "Michael R. Pompeo", "H.R. McMaster"
+            continue
+        if (letters := _bare_initials(tokens, at, start, countries)) > 0:
+            at += letters  # "S M Krishna", "P Chidambaram": initials without full stops
             continue
         if at == start and _initials_after_title(tokens, at, countries):
             at += 1  # "Foreign Minister AH Mahmood Ali": initials run together

@@ -263,7 +263,12 @@ def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     Verbs are in lower case: "the United States" has no verb in it."""
     after = tokens[end] if end < len(tokens) else None
     if after is not None and after.text.islower() and after.lower in SPEECH_VERBS:
-        return True
+        # "the Visegrád states", "Europe calls": nouns and plain verbs, unless what follows
+        # is what was said ("X states that …", "X posts: …")
+        beyond = tokens[end + 1] if end + 1 < len(tokens) else None
+        return after.lower not in {"states", "reads", "calls", "posts"} or (
+            beyond is not None and (beyond.lower == "that" or beyond.text in {",", ":", "Q"})
+        )
     before = tokens[start - 1] if start > 0 else None
     return (
         before is not None
@@ -307,7 +312,8 @@ def _add_reused(article: Article, registry: Registry, pending) -> None:
 
 # Words that open a place's name: "New York", "North Sulawesi", "Upper Nile".
 _PLACE_OPENERS = frozenset(
-    "new north south east west northern southern eastern western central upper lower great".split()
+    "new north south east west northern southern eastern western central upper lower great co"
+    " county".split()
 )
 
 # Endings of place names, and words that follow one: never a person's.

@@ -299,6 +299,8 @@ class Attributor:
                 or token.lower in TITLE_WORDS
             )
 
+        if tokens[at - 1].lower == "the":  # "The Chancellor thus continued …"
+            return self._one_person(tokens[at - 1 : at + 1], tokens[at - 1].start)
         if not modifier(tokens[at - 1]):
             return None
         start = next(

@@ -14,6 +14,7 @@ _REGION = re.compile(r"(?:Latin|South|North|Central)[ -]$")
 # Words after a capital that make it stand for its government: it acts, it owns.
 # A city as the place a visit goes to or comes from: "arrived in Tokyo", "leaving for Seoul".
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|for|from|visit|visits|visiting|visited|via)\s+$")
+_LIST_BETWEEN = re.compile(r"(?:,\s*[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)*(?:,\s*|,?\s+and\s+)")
 _ACTING = re.compile(
     r"\s+(?:has|have|had|is|was|will|would|wants|said|says|hopes|insists|perceives|"
     r"believes|accused|rejected|welcomed|agreed|announced|remains|continues|may|must)\b"
@@ -94,13 +95,20 @@ class Countries:
             if form.isupper() and len(form) <= 3 and not _stands_alone(text, match):
                 continue  # "US" inside "US-led" is fine; "IN", "OR" are words in capitals
             self._add(found, code, form, match.span(1))
+        listed = -1  # where the last city counted as a place ends
         for match in self._cities.finditer(text):
             city = match.group(1)
             if city in NOT_METONYMS or skip.holds(match.start()):
                 continue
             before = text[max(0, match.start() - 12) : match.start()]
-            if match.group(2) or _ACTING.match(text, match.end()) or _PLACE_BEFORE.search(before):
+            if (
+                match.group(2)
+                or _ACTING.match(text, match.end())
+                or _PLACE_BEFORE.search(before)
+                or (listed >= 0 and _LIST_BETWEEN.fullmatch(text, listed, match.start()))
+            ):  # "talks in Berlin, Ventotene, Tallinn and Prague": the list goes on
                 self._add(found, self.cities[city], city, match.span(1))
+                listed = match.end()
         return found
 
     def _add(self, found: dict[str, Country], code: str, form: str, span) -> None:

@@ -162,6 +162,8 @@ def skip_back(tokens: list[Token], at: int) -> int:
             inner = tokens[opening + 1 : at]
             if not inner or not (inner[0].lower in _ASIDES or inner[0].lower in TITLE_WORDS):
                 return at
+            if inner[0].lower in TITLE_WORDS and is_name_word(inner[-1], _countries(), inside=True):
+                return at  # "X's ambassador, Professor Aoife Brennan, said": the speaker's name
             at = opening - 1
         else:
             return at

@@ -20,7 +20,9 @@ TITLE_HEADS = frozenset(
     wife husband spouse lady chairperson vice-chairman vice-chairperson
     captain colonel lawyer activist businessman businesswoman journalist professor dissident
     president-elect prime-minister-designate secretary-designate undersecretary predecessor
-    successor agent heir analyst economist researcher
+    successor agent heir analyst economist researcher actor actress artist poet author
+    entrepreneur investor scientist cricketer footballer tycoon billionaire novelist filmmaker
+    musician composer comrade
     """.split()
 )
 
@@ -40,6 +42,7 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
     aviation resources planning railways railway power textiles shipping science technology
     religious social welfare public works urban rural immigration homeland veterans revenue
     human rights family children attorney solicitor auditor inspector comptroller armed forces
+    elect designate
     """.split()
 )
 
@@ -48,7 +51,9 @@ TITLE_WORDS = TITLE_HEADS | frozenset(
 TITLE_LINKS = frozenset({"of", "to", "for", "on", "in"})
 
 # Titles that are forms of address more than offices: an office named beside them wins.
-ADDRESS_TITLES = frozenset({"sheikh", "king", "queen", "prince", "princess", "emir", "dr"})
+ADDRESS_TITLES = frozenset(
+    {"sheikh", "king", "queen", "prince", "princess", "emir", "dr", "comrade"}
+)
 
 # Honorifics that make what follows a person's name without being a title.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m"})

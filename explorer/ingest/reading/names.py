@@ -129,6 +129,8 @@ class Registry:
     ) -> Entity:
         """Record a person, or enrich the one already known by this name or a part of it."""
         known = self.find(name) or self._by_part(name)
+        if known is not None and _kin(title, known.title):
+            known = None  # "President Mugabe", then "First Lady Grace Mugabe": his wife
         if known is not None:
             longer = len(words(name)) > len(words(known.name))
             if longer and set(words(known.name)) <= set(words(name)):
@@ -225,6 +227,15 @@ def _one_apart(a: str, b: str) -> bool:
         and a[diff[0]] == b[diff[1]]
         and a[diff[1]] == b[diff[0]]
     )
+
+
+_KIN = frozenset({"lady", "wife", "husband", "spouse", "son", "daughter", "widow"})
+
+
+def _kin(title: str | None, known: str | None) -> bool:
+    """Whether a title names a relative of the person known by the same surname."""
+    heads = set((title or "").lower().split()) & _KIN
+    return bool(heads) and not heads & set((known or "").lower().split())
 
 
 def _weak(title: str) -> bool:
@@ -454,6 +465,8 @@ def _title_class(token: Token, countries: Countries) -> str:
         return "H"
     if lower in TITLE_WORDS:
         return "W"
+    if lower in {"to", "for"}:
+        return "f" if lower == "for" else "t"
     if lower in TITLE_LINKS:
         return "L"
     if lower == "the":
@@ -472,7 +485,11 @@ def _title_class(token: Token, countries: Countries) -> str:
 # A title read backwards from the name: its head, the words before it, and what its links
 # ("of", "to", "for") name: "Minister of State for Europe and the Americas", with the
 # country that owns it in front ("Kenya's", "U.S.").
-_TITLE = re.compile(r"(Cd?)?((?:[WH]|Cd?(?=[WH]))*H(?:LT?(?:[PCWHB]d?)+(?:AT?[PCWB]+)?)*)(,?)$")
+_TITLE = re.compile(
+    r"(Cd?)?((?:[WH]|Cd?(?=[WH]))*H(?:[Lft]T?(?:[PCWHB]d?)+(?:AT?[PCWB]+)?)*"
+    r"(?:[ft]T?(?:[PC]d?)*x(?=,))?)(,?)$"
+)  # (then, only before a comma, "to" or "for" and a last lower-case word: "the heir to the
+# throne, Prince Charles", "envoy for North Korea policy, Stephen Bosworth")
 
 
 def _before_head(kept: list[Token], token: Token) -> bool:
@@ -508,7 +525,7 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
         name_start -= 2 if tokens[name_start - 1].text == "." else 1
     if (
         name_start > 2
-        and tokens[name_start - 1].lower in ADDRESS_TITLES | {"chief"}
+        and tokens[name_start - 1].lower in ADDRESS_TITLES | {"chief", "professor", "prof"}
         and tokens[name_start - 1].capitalised
         and tokens[name_start - 2].text == ","
         and title_before(tokens, name_start - 1, countries) is not None

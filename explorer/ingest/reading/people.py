@@ -36,7 +36,7 @@ _NO_TITLE = r"(?!(?:" + "|".join(sorted(h.capitalize() for h in TITLE_HEADS)) + 
 _BODY = re.compile(
     r"(?:(?P<owner>[A-Z][\w.]*(?:’s|'s))\s+)?"
     r"(?P<name>(?:(?:[A-Z][\w-]*|of|for|and|the)\s+){0,5}?"
-    r"(?:" + "|".join(re.escape(h) for h in BODY_HEADS) + r")"
+    r"(?:" + "|".join(re.escape(h) for h in BODY_HEADS) + r")\b"  # ("Commission", not "…er")
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?" + _NO_TITLE + r"[A-Z][\w-]*)*)?)"
 )  # (it ends before a title and a name: "Department of State Spokesperson Heather Nauert")
 
@@ -265,9 +265,9 @@ def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     if after is not None and after.text.islower() and after.lower in SPEECH_VERBS:
         # "the Visegrád states", "Europe calls": nouns and plain verbs, unless what follows
         # is what was said ("X states that …", "X posts: …")
-        beyond = tokens[end + 1] if end + 1 < len(tokens) else None
+        beyond = [t.text for t in tokens[end + 1 : end + 3]]
         return after.lower not in {"states", "reads", "calls", "posts"} or (
-            beyond is not None and (beyond.lower == "that" or beyond.text in {",", ":", "Q"})
+            beyond[:1] in (["that"], ["Q"]) or beyond in ([",", "Q"], [":", "Q"])
         )
     before = tokens[start - 1] if start > 0 else None
     return (

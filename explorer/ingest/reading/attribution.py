@@ -69,13 +69,14 @@ def attribute(article: Article, registry: Registry) -> list[Said]:
                     cue = cue_after(tokens, index) or cue_before(tokens, index)
                 else:  # inside a sentence: the clause it stands in speaks first, unless
                     # the quotation ends in a comma and its own cue follows ("…,” said Zuma")
-                    after = cue_after(tokens, index)
+                    after, before = cue_after(tokens, index), cue_before(tokens, index)
                     own = (
                         after is not None
                         and after.verb <= index + 3
                         and _comma_closes(article, quote)
-                    )
-                    cue = after if own else cue_before(tokens, index) or after
+                        and (before is None or tokens[before.who[0]].lower in {"the", "a", "an"})
+                    )  # (but "Medvedev said … “…,” Vedomosti reported": the clause's own)
+                    cue = after if own else before or after
                 cue = cue or according_to(tokens)
                 names = names_before(tokens, index)
                 if names is not None and headline and not _known(registry, tokens, names):
@@ -378,9 +379,12 @@ def _opens_sentence(article: Article, quote) -> bool:
 
 
 def _runs_on(article: Article, before: int, paragraph: int, quote) -> bool:
-    """The paragraph is the next one, begins with the quotation, and the one before it ended
-    with a quotation or its cue."""
-    if paragraph != before + 1 or paragraph in article.furniture:
+    """The paragraph is the next one (a caption or credit aside), begins with the quotation,
+    and the one before it ended with a quotation or its cue."""
+    between = range(before + 1, paragraph)  # only captions and credits may stand between
+    if paragraph <= before or paragraph in article.furniture:
+        return False
+    if any(p not in article.furniture for p in between):
         return False
     start, _ = article.paragraphs[paragraph]
     opening = article.text[start : quote.start].strip()

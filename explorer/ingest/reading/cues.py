@@ -183,9 +183,20 @@ def verbish(token: Token) -> bool:
     return word.islower() and (
         word in SPEECH_VERBS
         or word in _AUXILIARIES
+        or word in _IRREGULAR
         or word.endswith(("ed", "es"))
         or word.endswith("s")
     )
+
+
+# Past tenses without "-ed" that news copy uses of people: "the Prime Minister held talks".
+_IRREGULAR = frozenset(
+    """
+    held met made gave took went came left spoke wrote sent led flew began brought bought
+    sought saw kept won lost sat stood became chose drew felt found got hit knew meant paid
+    put ran rang set shook struck swore taught thought threw told understood wore
+    """.split()
+)
 
 
 def skip_forward(tokens: list[Token], at: int) -> int:
@@ -351,7 +362,22 @@ def cue_after(tokens: list[Token], quote: int) -> Cue | None:
             break
         if tokens[verb].quote is not None:
             break
-    return _quoted_as_saying(tokens, at) or _passive_by(tokens, at)
+    return _quoted_as_saying(tokens, at) or _passive_by(tokens, at) or _any_verb(tokens, quote, at)
+
+
+def _any_verb(tokens: list[Token], quote: int, at: int) -> Cue | None:
+    """“…,” he rhapsodised. — a quotation closed by a comma, then a pronoun or a name and
+    one verb ending the sentence: whatever the verb, it says who spoke."""
+    if at != quote + 1 and not (at == quote + 2 and tokens[quote + 1].text == ","):
+        return None
+    end = at + 1 if tokens[at].lower in {"he", "she"} else name_run(tokens, at, _countries())
+    if end == at or end >= len(tokens):
+        return None
+    verb = tokens[end]
+    closes = end + 1 == len(tokens) or tokens[end + 1].text in {".", "!"}
+    if closes and verb.text.islower() and verb.text.endswith(("ed", "es")):
+        return Cue((at, end), end)
+    return None
 
 
 _PASSIVE = frozenset({"spoken", "said", "written", "uttered", "tweeted", "posted"})

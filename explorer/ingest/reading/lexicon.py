@@ -123,7 +123,8 @@ BODY_NOUNS = frozenset(
 # Newspapers and agencies: the last word of an outlet's name, and the nouns that refer back
 # to one ("the paper said").
 OUTLET_HEADS = ("News", "Times", "Post", "Herald", "Tribune", "Gazette", "Journal", "Telegraph",
-                "Chronicle", "Agency", "Globe", "Observer")  # fmt: skip
+                "Chronicle", "Agency", "Globe", "Observer", "Citizen", "Mail", "Mirror", "Guardian",
+                "Inquirer", "Monitor", "Independent", "Express")  # fmt: skip
 OUTLET_NOUNS = frozenset({"paper", "newspaper", "daily", "agency", "broadcaster", "outlet"})
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "readout"})
 

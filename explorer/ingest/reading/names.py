@@ -58,7 +58,8 @@ NOT_NAME_WORDS = frozenset(
     asia africa europe oceania community brotherhood movement league cyclone typhoon
     hurricane storm asian african european arab latin caribbean nordic baltic balkan pacific
     atlantic arctic mediterranean festival carnival expo exhibition fair olympics anniversary
-    buildings building agence presse co
+    buildings building agence presse co visit trip tour citizen mail mirror guardian inquirer
+    monitor gazette journal telegraph chronicle observer independent standard express
     """.split()
 )
 # Of those, words that are common surnames too: a name may begin with them ("Park Ji-won"),

@@ -85,7 +85,20 @@ class Article:
             if line in seen:  # a caption printed twice
                 found.update({seen[line], number})
             seen.setdefault(line, number)
+        for number in sorted(found):  # the caption a credit line stands under
+            if number and self._credit(number) and self._caption(number - 1):
+                found.add(number - 1)
         return found
+
+    def _credit(self, number: int) -> bool:
+        start, end = self.paragraphs[number]
+        return self.text[start:end].strip().lower().startswith(("credit:", "photo:", "picture:"))
+
+    def _caption(self, number: int) -> bool:
+        """A short line with no quotation: what a caption looks like."""
+        start, end = self.paragraphs[number]
+        line = self.text[start:end]
+        return len(line.split()) <= 40 and not any(m in line for m in '"“”«»')
 
     def is_headline(self, paragraph: int) -> bool:
         """A short line without a full stop at its end: a headline, a label or a link."""

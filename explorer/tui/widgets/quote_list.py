@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
@@ -134,6 +134,10 @@ class QuoteList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, init=False)
     reading: reactive[bool] = reactive(False, init=False)
+    # A search changes how many rows there are, which only the scrollbar needs to know; a
+    # widget's virtual size asks for a layout of the whole screen (one a keystroke). The
+    # list tells its scrollbar itself (`_size_for_mode`).
+    virtual_size = Reactive(Size(0, 0), repaint=True)
 
     class Highlighted(Message):
         """The cursor moved to a statement (None when the list is empty)."""
@@ -190,6 +194,7 @@ class QuoteList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         height = 0 if self.reading else len(self.rows)
         self.virtual_size = Size(width, height)
+        self._scroll_update(self.virtual_size)  # (a scrollbar shown or hidden lays out again)
 
     def watch_reading(self) -> None:
         self.top = self.cursor

@@ -11,7 +11,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -28,6 +29,11 @@ from explorer.tui.widgets.quote_list import QuoteHeader, QuoteList
 
 class SearchBox(Input):
     """The speaker search: filters as you type; Escape clears it and returns to the list."""
+
+    # Input widens its virtual size with every character typed, and a widget's virtual size
+    # asks for a new layout of the whole screen when it changes: one layout a keystroke.
+    # The box only scrolls its own text sideways, which needs no layout, only a repaint.
+    virtual_size = Reactive(Size(0, 0), repaint=True)
 
     BINDINGS = [
         Binding(

@@ -306,3 +306,17 @@ def test_a_search_while_the_indexes_are_built_finds_every_speaker_then_every_wor
     assert not building.indexing
     for query in ["kamikawa", "national interests", "india", "cho coop", "zzz"]:
         assert building.search(NO_FILTER, query) == whole.search(NO_FILTER, query), query
+
+
+def test_a_statement_is_found_in_any_rows_it_stands_in(index):
+    """The quote list keeps its cursor on the statement it was on: found by bisection in
+    rows in the dataset's order, by looking in rows sorted otherwise, None where absent."""
+    everything = index.select(Filter())
+    found = index.search(Filter(), "kamikawa")
+    by_speaker = index.sort(everything, "speaker", reverse=True)
+    for rows in (everything, found, by_speaker):
+        for n, statement in enumerate(rows):
+            assert index.place_in(rows, statement) == n
+    missing = next(s for s in everything if s not in found)
+    assert index.place_in(found, missing) is None
+    assert index.place_in(found, None) is None

@@ -5,6 +5,7 @@ It imports nothing from Textual; a test enforces that.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
@@ -405,6 +406,20 @@ class Index:
     @cached_property
     def _position(self) -> dict[int, int]:
         return {id(s): n for n, s in enumerate(self.dataset.statements)}
+
+    def place_in(self, rows: list[Statement], statement: Statement | None) -> int | None:
+        """Where `statement` stands in `rows`, or None: found by bisection when the rows are
+        in the dataset's order, as searches and filters give them (a linear look at 100,000
+        rows took 10 ms a keystroke), else by looking through them."""
+        if statement is None:
+            return None
+        position = self._position
+        at = position.get(id(statement))
+        if at is not None:
+            i = bisect.bisect_left(rows, at, key=lambda row: position[id(row)])
+            if i < len(rows) and rows[i] is statement:
+                return i
+        return next((n for n, row in enumerate(rows) if row is statement), None)
 
     def search(self, flt: Filter, query: str) -> list[Statement]:
         """The statements passing `flt` whose speaker matches `query` (any name, part of one,

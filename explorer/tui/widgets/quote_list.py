@@ -180,7 +180,7 @@ class QuoteList(ScrollView, can_focus=True):
         self._lines.clear()
         self._page = None
         self._size_for_mode()
-        position = next((n for n, row in enumerate(rows) if row is previous), 0)
+        position = self.index.place_in(rows, previous) or 0
         if position == self.cursor:
             self.post_message(self.Highlighted(self.current))
         self.cursor = position

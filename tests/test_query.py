@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from explorer.core.dates import date_label
 from explorer.core.names import NameMatcher, fold, name_words, words
-from explorer.core.query import Filter
+from explorer.core.query import Filter, Index
 
 KAMIKAWA = {
     "kamikawa-global-south",
@@ -308,15 +308,22 @@ def test_a_search_while_the_indexes_are_built_finds_every_speaker_then_every_wor
         assert building.search(NO_FILTER, query) == whole.search(NO_FILTER, query), query
 
 
-def test_a_statement_is_found_in_any_rows_it_stands_in(index):
+@pytest.mark.parametrize("warm", [False, True])
+def test_a_statement_is_found_in_any_rows_it_stands_in(dataset, warm):
     """The quote list keeps its cursor on the statement it was on: found by bisection in
-    rows in the dataset's order, by looking in rows sorted otherwise, None where absent."""
+    rows in the dataset's order once the statements are numbered, by looking before that
+    and in rows sorted otherwise; None where absent."""
+    index = Index(dataset)
+    if warm:
+        index.warm()
     everything = index.select(Filter())
     found = index.search(Filter(), "kamikawa")
-    by_speaker = index.sort(everything, "speaker", reverse=True)
-    for rows in (everything, found, by_speaker):
+    for rows in (everything, found):
         for n, statement in enumerate(rows):
             assert index.place_in(rows, statement) == n
+    by_speaker = index.sort(everything, "speaker", reverse=True)  # (sorting numbers them)
+    for n, statement in enumerate(by_speaker):
+        assert index.place_in(by_speaker, statement) == n
     missing = next(s for s in everything if s not in found)
     assert index.place_in(found, missing) is None
     assert index.place_in(found, None) is None

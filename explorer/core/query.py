@@ -427,7 +427,7 @@ class Index:
         rows took 10 ms a keystroke), else by looking through them."""
         if statement is None:
             return None
-        position = self._position
+        position = self.__dict__.get("_position", {})  # (not numbered yet: look through them)
         at = position.get(id(statement))
         if at is not None:
             i = bisect.bisect_left(rows, at, key=lambda row: position[id(row)])

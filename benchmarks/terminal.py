@@ -108,10 +108,14 @@ def first_paint(terminal: Terminal, target: str, folder: Path) -> dict:
     return {"seen": seen - asked, "ready": found["ready"] - asked, "peak_mb": found["peak_mb"]}
 
 
-def complete_after(frames: list, since: float, text: str) -> float | None:
-    """The first frame at or after `since` whose list and preview are both for `text`."""
+def complete_after(frames: list, since: float, text: str, later=()) -> float | None:
+    """The first frame at or after `since` whose list and preview are both for `text`, or
+    for the text of a key typed after it and read by then (`later`: (read at, text) pairs):
+    a key the app coalesced with the next is answered by the frame for both."""
     for at, shown, previewed in frames:
-        if at >= since and shown == text and previewed == text:
+        if at < since or shown != previewed:
+            continue
+        if shown == text or any(read <= at and shown == after for read, after in later):
             return at
     return None
 
@@ -143,9 +147,12 @@ def typing(terminal: Terminal, target: str, folder: Path) -> dict:
     start = next(n for n, (_, key) in enumerate(keys) if key == "slash")
     typed, text, human = keys[start + 1 :], "", []
     count = 2 * len(NAME) * 3
+    texts = []  # (read at, text after the key)
     for at, key in typed[:count]:
         text = text[:-1] if key == "backspace" else text + key
-        done = complete_after(frames, at, text)
+        texts.append((at, text))
+    for n, (at, text) in enumerate(texts):
+        done = complete_after(frames, at, text, texts[n + 1 :])
         human.append(None if done is None else done - at)
     bursts = []
     rest = typed[count:]

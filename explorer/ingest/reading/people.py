@@ -19,16 +19,18 @@ from explorer.ingest.reading.names import (
     NOT_NAME_WORDS,
     Registry,
     clean_name,
+    is_name_word,
+    name_run,
+)
+from explorer.ingest.reading.text import Article, Sentence, Token, words_of
+from explorer.ingest.reading.titles import (
     closing_bracket,
     honorific_before,
-    is_name_word,
     is_title_head,
-    name_run,
     rank_before,
     title_after,
     title_before,
 )
-from explorer.ingest.reading.text import Article, Sentence, Token, words_of
 
 # Bodies by their heads, with what may precede: "India’s Ministry of External Affairs",
 # "the Foreign Ministry", "the Kremlin", "State Department".

@@ -15,14 +15,13 @@ from explorer.ingest.reading.cues import (
     cue_before,
     echoed_in,
     final_cue,
-    is_speech_verb,
     name_alone_after,
     names_before,
-    subject_before,
 )
 from explorer.ingest.reading.lexicon import SPEECH_VERBS
 from explorer.ingest.reading.names import Registry
 from explorer.ingest.reading.speakers import Attributor
+from explorer.ingest.reading.subjects import is_speech_verb, subject_before
 from explorer.ingest.reading.text import Article, Token
 
 

@@ -6,13 +6,6 @@ import bisect
 import re
 
 from explorer.ingest.reading.countries import known_countries
-from explorer.ingest.reading.cues import (
-    OPENERS,
-    PRONOUN_KINDS,
-    WHEN,
-    skip_forward,
-    verbish,
-)
 from explorer.ingest.reading.lexicon import (
     BODY_NOUNS,
     GROUP_NOUNS,
@@ -26,6 +19,13 @@ from explorer.ingest.reading.lexicon import (
     TITLE_WORDS,
 )
 from explorer.ingest.reading.names import Entity, Registry, is_name_word, name_run, slug
+from explorer.ingest.reading.subjects import (
+    OPENERS,
+    PRONOUN_KINDS,
+    WHEN,
+    skip_forward,
+    verbish,
+)
 from explorer.ingest.reading.text import Article, Spans, Token
 
 # "the visiting minister", "the guest", and what says a person is visiting.

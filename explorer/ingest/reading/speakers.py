@@ -220,7 +220,8 @@ class Attributor:
         words = [t for t in sentence.tokens if t.text not in {",", "Q"}]
         opening = next((t for t in words if t.lower not in OPENERS), None)
         if opening is not None and opening.lower in {"he", "she"} and index > 0:
-            found = self.spoke.get(index - 1) or self.subject(index - 1)
+            # the one before's subject; for "“…,” said X." (no subject), its speaker
+            found = self.subject(index - 1) or self.spoke.get(index - 1)
         elif opening is not None and opening.lower in {"i", "we"}:
             found = self._addressed(sentence)  # "I asked the prime minister why he …"
         else:

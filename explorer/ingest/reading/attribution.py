@@ -132,7 +132,11 @@ def _apply(attributor: Attributor, tokens: list[Token], cue: Cue, said: Said) ->
     said.cued = True
     said.speakers = keys
     entities = attributor.registry.entities
-    if len(keys) == 1 and entities[keys[0]].kind == "person":
+    quoted_as = (
+        tokens[cue.verb].lower == "saying" and cue.verb > 1 and tokens[cue.verb - 1].lower == "as"
+    )
+    if len(keys) == 1 and entities[keys[0]].kind == "person" and not quoted_as:
+        # (in "Y quoted X as saying", Y speaks the sentence: a "he" after it is Y)
         sentence = attributor.article.sentence_at(said.start)
         if sentence is not None:
             attributor.spoke[attributor.sentence_index[id(sentence)]] = entities[keys[0]]

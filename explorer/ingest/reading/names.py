@@ -21,6 +21,7 @@ from explorer.ingest.reading.lexicon import (
     NAME_PARTICLES,
     PLATFORMS,
     STATEMENT_NOUNS,
+    STYLES,
     TITLE_HEADS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -56,7 +57,7 @@ NOT_NAME_WORDS = frozenset(
     asia africa europe oceania community brotherhood movement league cyclone typhoon
     hurricane storm asian african european arab latin caribbean nordic baltic balkan pacific
     atlantic arctic mediterranean festival carnival expo exhibition fair olympics anniversary
-    buildings building agence presse co visit trip tour citizen mail mirror guardian inquirer
+    buildings building agence presse co visit trip tour citizen mail mirror guardian inquirer corps
     monitor gazette journal telegraph chronicle observer independent standard express
     """.split()
 )
@@ -378,6 +379,9 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
             if token.possessive:
                 break
             continue
+        if at > start and (inner := _inside_a_name(tokens, at, countries)):
+            at += inner  # "Tuilaepa Dr. Sa'ilele Malielegaoi", "Josaia Voreqe (Frank) Bainimarama"
+            continue
         if token.lower in NAME_PARTICLES and at > start:
             # One or two particles, then a name word: "da Silva", "de la Torre".
             after = at + 1
@@ -400,6 +404,22 @@ def name_run(tokens: list[Token], start: int, countries: Countries) -> int:
                 continue
         break
     return at
+
+
+def _inside_a_name(tokens: list[Token], at: int, countries: Countries) -> int:
+    """How many tokens inside a name are a style or a nickname, not the end of it: a style
+    or honorific between its words ("Najib Tun Razak", "Tuilaepa Dr. Sa'ilele Malielegaoi")
+    or one word in brackets ("Josaia Voreqe (Frank) Bainimarama"); 0 when none is."""
+    token = tokens[at]
+    skip = 0
+    if token.capitalised and (token.lower in STYLES or token.lower in HONORIFICS):
+        skip = 2 if at + 1 < len(tokens) and tokens[at + 1].text == "." else 1
+    elif token.text == "(" and at + 2 < len(tokens) and tokens[at + 2].text == ")":
+        skip = 3 if is_name_word(tokens[at + 1], countries, inside=True) else 0
+    after = at + skip
+    if skip and after < len(tokens) and is_name_word(tokens[after], countries, inside=True):
+        return skip
+    return 0
 
 
 # Words before a month that say it is the month: "in May", "since March", "last May".
@@ -431,7 +451,7 @@ def _month_as_name(tokens: list[Token], at: int) -> bool:
 
 def clean_name(tokens: list[Token]) -> str:
     """A name's text from its tokens, without a possessive ending."""
-    text = " ".join(t.text for t in tokens).replace(" .", ".")
+    text = " ".join(t.text for t in tokens).replace(" .", ".").replace("( ", "(").replace(" )", ")")
     return re.sub(r"(’s|'s)$", "", text)
 
 

@@ -103,14 +103,14 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
         )
     ):  # "special adviser …, Mr. Femi Adesina", "Prime Minister Tun Dr Mahathir"
         name_start -= 2 if tokens[name_start - 1].text == "." else 1
+    style = _style_words(tokens, name_start)
     if (
-        name_start > 2
-        and tokens[name_start - 1].lower in ADDRESS_TITLES | {"chief", "professor", "prof"}
-        and tokens[name_start - 1].capitalised
-        and tokens[name_start - 2].text == ","
-        and title_before(tokens, name_start - 1, countries) is not None
-    ):  # "the Minister of Agriculture, Chief Audu Ogbeh": a style after the office
-        name_start -= 1
+        style
+        and name_start - style > 1
+        and tokens[name_start - style - 1].text in {",", ")"}
+        and title_before(tokens, name_start - style, countries) is not None
+    ):  # "the Minister of Agriculture, Chief Audu Ogbeh", "the President of Fiji, Major
+        name_start -= style  # General Jioji Konrote": a style or a rank after the office
     if name_start > 2 and tokens[name_start - 1].text == ")":  # "Secretary (East) Lata Reddy"
         opened = next(
             (i for i in range(name_start - 2, max(name_start - 6, 0), -1) if tokens[i].text == "("),
@@ -121,7 +121,7 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
             if found is None:
                 return None
             text, country, begin = found
-            inner = " ".join(t.text for t in tokens[opened + 1 : name_start - 1])
+            inner = " ".join(t.text for t in tokens[opened + 1 : name_start - 1]).replace(" .", ".")
             return f"{text} ({inner})", country, begin
     classes = "".join(_title_class(t, countries) for t in tokens[:name_start])
     found = _TITLE.search(classes)
@@ -142,6 +142,25 @@ def title_before(tokens: list[Token], name_start: int, countries: Countries):
     text = " ".join(t.text for t in kept)
     text = text.replace(" .", ".").replace(" - ", "-").replace(" ’s", "’s")
     return text, country, found.start(1) if found.group(1) else start
+
+
+_RANK_WORDS = frozenset(
+    "major lieutenant rear vice brigadier general admiral colonel captain commodore air "
+    "marshal".split()
+)
+
+
+def _style_words(tokens: list[Token], name_start: int) -> int:
+    """How many capitalised words just before a name are a style or a rank ("Chief",
+    "Professor", "Major General"), 0 when they are not."""
+    if name_start and tokens[name_start - 1].capitalised:
+        word = tokens[name_start - 1].lower
+        if word in ADDRESS_TITLES | {"chief", "professor", "prof"}:
+            return 1
+        if word in _RANK_WORDS:
+            two = name_start > 1 and tokens[name_start - 2].capitalised
+            return 2 if two and tokens[name_start - 2].lower in _RANK_WORDS else 1
+    return 0
 
 
 def title_after(tokens: list[Token], name_end: int, countries: Countries):
@@ -210,7 +229,7 @@ def closing_bracket(tokens: list[Token], at: int) -> int | None:
     for close in range(at + 2, min(at + 5, len(tokens))):
         if tokens[close].text == ")":
             inside = tokens[at + 1 : close]
-            fits = all(t.capitalised or t.lower in _QUARTERS for t in inside)
+            fits = all(t.capitalised or t.lower in _QUARTERS or t.text == "." for t in inside)
             return close if fits else None
     return None
 

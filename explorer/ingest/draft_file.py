@@ -166,7 +166,7 @@ class Writer:
             self.add("groupings", {**fields, "evidence": self.evidence((start, end))}, flags)
         for person in draft.registry.people():
             flags = list(person.flags)
-            if not person.title and not any("no title" in flag for flag in flags):
+            if not person.title:
                 flags.append("no title found in the article")
             fields = {
                 "id": self.key(person.key),

@@ -150,7 +150,7 @@ def _add_signed(registry: Registry, sentence: Sentence, start: int, end: int) ->
         person.namings.append(span)
         return True
     if 2 <= end - start <= 4 and start > 0 and tokens[start - 1].possessive:
-        country = countries.country_of(_bare(tokens[start - 1].text))
+        country = countries.country_of(tokens[start - 1].text)  # (possessive or not)
         if country:  # "Fiji's Frank Bainimarama": a country's person
             person = registry.add_person(name, span, None, country)
             person.namings.append(span)
@@ -309,7 +309,7 @@ def _add_reused(article: Article, registry: Registry, pending) -> None:
         span = (tokens[0].start, tokens[-1].end - (2 if tokens[-1].possessive else 0))
         person = registry.add_person(name, span)
         person.namings.append(span)
-        person.flags.append("no title in the article: check it is a person")
+        person.flags.append("named without a sign of being a person: check it is one")
 
 
 # Words that open a place's name: "New York", "North Sulawesi", "Upper Nile".
@@ -326,13 +326,10 @@ _PLACE_WORDS = frozenset(
 )
 
 
-def _bare(word: str) -> str:
-    return word.removesuffix("’s").removesuffix("'s")
-
-
 def _a_place(token: Token) -> bool:
+    """A city or a country the gazetteer knows, possessive or not."""
     countries = known_countries()
-    return bool(countries.city(_bare(token.text)) or countries.country_of(_bare(token.text)))
+    return bool(countries.city(token.text) or countries.country_of(token.text))
 
 
 def _in_prose(tokens: list[Token], start: int, end: int) -> bool:

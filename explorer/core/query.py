@@ -191,6 +191,8 @@ class Index:
         self._speaker_building: dict[str, list[int]] = defaultdict(list)
         self._speakers_added = 0
         self._texts: list[str] = []
+        self._numbered: dict[int, int] = {}  # id of a statement -> its place, as built
+        self._numbered_to = 0
 
     def __repr__(self) -> str:
         return f"<Index of {len(self.dataset.statements)} statements>"
@@ -404,22 +406,24 @@ class Index:
         yield from self._position_steps()
         yield from self._text_steps()
 
-    @cached_property
+    @property
     def _position(self) -> dict[int, int]:
-        return {id(s): n for n, s in enumerate(self.dataset.statements)}
+        """Each statement's place in the dataset, by id (what `warm_steps` has not numbered
+        yet, numbered now)."""
+        _finish(self._position_steps())
+        return self._numbered
 
     def _position_steps(self, chunk: int = 10_000) -> Iterator[None]:
-        """Number the statements (`_position`), `chunk` at a time: the quote list asks on
-        the first keystroke, which would otherwise wait 40 ms for it at 100,000."""
-        if "_position" in self.__dict__:
-            return
-        statements, numbered = self.dataset.statements, {}
-        for start in range(0, len(statements), chunk):
-            numbered.update(
+        """Number the statements, `chunk` at a time, where the last call left off: the quote
+        list asks on the first keystroke, which would otherwise wait 40 ms at 100,000."""
+        statements = self.dataset.statements
+        while self._numbered_to < len(statements):
+            start = self._numbered_to
+            self._numbered.update(
                 (id(s), start + n) for n, s in enumerate(statements[start : start + chunk])
             )
+            self._numbered_to = min(start + chunk, len(statements))
             yield
-        self.__dict__.setdefault("_position", numbered)
 
     def place_in(self, rows: list[Statement], statement: Statement | None) -> int | None:
         """Where `statement` stands in `rows`, or None: found by bisection when the rows are
@@ -427,8 +431,9 @@ class Index:
         rows took 10 ms a keystroke), else by looking through them."""
         if statement is None:
             return None
-        position = self.__dict__.get("_position", {})  # (not numbered yet: look through them)
-        at = position.get(id(statement))
+        position = self._numbered
+        numbered = self._numbered_to == len(self.dataset.statements)
+        at = position.get(id(statement)) if numbered else None  # (else: look through them)
         if at is not None:
             i = bisect.bisect_left(rows, at, key=lambda row: position[id(row)])
             if i < len(rows) and rows[i] is statement:

@@ -21,7 +21,7 @@ from explorer.ingest.reading.cues import (
 from explorer.ingest.reading.lexicon import SPEECH_VERBS
 from explorer.ingest.reading.names import Registry
 from explorer.ingest.reading.speakers import Attributor
-from explorer.ingest.reading.subjects import is_speech_verb, subject_before
+from explorer.ingest.reading.subjects import is_speech_verb, says_here, subject_before
 from explorer.ingest.reading.text import Article, Token
 
 
@@ -492,9 +492,6 @@ REPORTING = SPEECH_VERBS | frozenset(
 )
 
 
-_NOUNS_TOO = frozenset({"states", "reads", "calls", "posts", "notes", "comments", "remarks"})
-
-
 def find_reported(article: Article, registry: Registry, found: list[Said]) -> list[Said]:
     """Sentences that report what someone said, agreed or proposed without quoting them:
     a named speaker before a verb of saying or agreeing, with a clause after it."""
@@ -510,11 +507,8 @@ def find_reported(article: Article, registry: Registry, found: list[Said]) -> li
         for at, token in enumerate(tokens):
             if not (token.text.islower() and token.lower in REPORTING):
                 continue
-            follows = [t.text for t in tokens[at + 1 : at + 3]]
-            if token.lower in _NOUNS_TOO and not (
-                follows[:1] in (["that"], ["Q"]) or follows in ([",", "Q"], [":", "Q"])
-            ):
-                continue  # "the Visegrád states: …", "the Schengen states": a noun
+            if not says_here(tokens, at):
+                continue  # "the Visegrád states: …": a noun
             who = subject_before(tokens, at)
             if who is None or len(tokens) - at < 5:
                 break

@@ -22,6 +22,7 @@ from explorer.ingest.reading.names import (
     is_name_word,
     name_run,
 )
+from explorer.ingest.reading.subjects import says_here
 from explorer.ingest.reading.text import Article, Sentence, Token, words_of
 from explorer.ingest.reading.titles import (
     closing_bracket,
@@ -265,12 +266,7 @@ def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     Verbs are in lower case: "the United States" has no verb in it."""
     after = tokens[end] if end < len(tokens) else None
     if after is not None and after.text.islower() and after.lower in SPEECH_VERBS:
-        # "the Visegrád states", "Europe calls": nouns and plain verbs, unless what follows
-        # is what was said ("X states that …", "X posts: …")
-        beyond = [t.text for t in tokens[end + 1 : end + 3]]
-        return after.lower not in {"states", "reads", "calls", "posts"} or (
-            beyond[:1] in (["that"], ["Q"]) or beyond in ([",", "Q"], [":", "Q"])
-        )
+        return says_here(tokens, end)  # (not "the Visegrád states")
     before = tokens[start - 1] if start > 0 else None
     return (
         before is not None

@@ -40,6 +40,19 @@ def is_speech_verb(token: Token) -> bool:
 
 
 # Participles that carry the speaker of the clause they end: "..., saying “…”".
+# Verbs of saying that are nouns as often: "the Visegrád states", "the statement reads".
+_NOUNS_TOO = frozenset({"states", "reads", "calls", "posts", "notes", "comments", "remarks"})
+
+
+def says_here(tokens: list[Token], at: int) -> bool:
+    """Whether tokens[at], a verb of saying, says something here: one that is a noun as
+    often ("states") counts only before what was said ("X states that …", "X posts: “…”")."""
+    if tokens[at].lower not in _NOUNS_TOO:
+        return True
+    follows = [t.text for t in tokens[at + 1 : at + 3]]
+    return follows[:1] in (["that"], ["Q"]) or follows in ([",", "Q"], [":", "Q"])
+
+
 PARTICIPLES = frozenset(
     """
     saying adding noting stressing insisting praising calling describing urging warning

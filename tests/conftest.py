@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ARTICLE = DATA / "articles" / "000_7dd50c9400a234e2.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# What is loaded before any test starts (the session's fixtures) keeps its cache apart too.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="explorer-tests-cache-")
 
 
 @pytest.fixture(scope="session")
@@ -55,9 +59,10 @@ def run_cli():
 
 @pytest.fixture(autouse=True)
 def own_settings(tmp_path_factory, monkeypatch):
-    """Each test remembers its settings (theme, last data file) in a folder of its own, never
-    in the user's."""
+    """Each test remembers its settings (theme, last data file) and the files it validated
+    in folders of its own, never in the user's."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(autouse=True)

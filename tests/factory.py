@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from explorer.core.model import Dataset
+from explorer.core.validation import validate_whole
 
 MARKUP = "[bold]not bold[/] [link=https://x]click[/link] [0] [/"
 CONTROL = "red\x1b[31mALERT\x1b[0m bell\x07 osc\x1b]8;;https://x\x07link"
@@ -193,4 +194,4 @@ def hostile_dataset() -> Dataset:
             }
         ],
     }
-    return Dataset.model_validate(data)
+    return validate_whole(data)

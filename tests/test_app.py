@@ -6,6 +6,7 @@ import pytest
 from conftest import screen_text
 from textual import events
 
+from explorer.core.validation import to_json_data
 from explorer.tui.app import make_app
 from explorer.tui.screens.compare import CompareScreen
 from explorer.tui.screens.help import HelpScreen
@@ -706,7 +707,7 @@ async def test_evidence_left_for_after_the_first_paint_is_checked_and_its_faults
     from explorer.core.load import DatasetError, load_dataset
     from explorer.tui.screens.problems import ProblemsScreen
 
-    data = json.loads(json.dumps(dataset.model_dump(mode="json")))
+    data = json.loads(json.dumps(to_json_data(dataset)))
     quote = data["statements"][0]["quote"]
     quote["text"] = quote["text"][:-1] + ("x" if quote["text"][-1] != "x" else "y")
     path = tmp_path / "bad.json"

@@ -17,6 +17,7 @@ import pytest
 from conftest import DATA, ROOT
 
 from explorer.core.files import FileProblem, write_atomically
+from explorer.core.validation import to_json_data
 from explorer.ingest.build import BuildError, build_dataset
 
 ANNOTATION = "000_7dd50c9400a234e2.toml"
@@ -271,7 +272,7 @@ def test_json_escapes_what_a_terminal_acts_on_and_keeps_the_text(tmp_path):
     from factory import hostile_dataset
 
     path = tmp_path / "hostile.json"
-    data = hostile_dataset().model_dump(mode="json")
+    data = to_json_data(hostile_dataset())
     path.write_text(json.dumps(data), encoding="utf-8")
     result = run("quotes", "--json", "--data", str(path))
     for char in ("\x1b", "\x07", "\x9b", "\u202e", "\u2067"):

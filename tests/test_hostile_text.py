@@ -10,6 +10,7 @@ from factory import ALIASES, CONTROL, LONG, MARKUP, WIDE, hostile_dataset
 from rich.cells import cell_len
 
 from explorer.core.safe import control_characters
+from explorer.core.validation import to_json_data
 from explorer.tui.app import make_app
 from explorer.tui.screens.compare import CompareScreen
 from explorer.tui.screens.main import MainScreen
@@ -118,7 +119,7 @@ async def test_wide_characters_keep_the_quote_columns_aligned(app, size):
 
 def test_command_line_tables_show_markup_and_no_escapes(run_cli, tmp_path):
     path = tmp_path / "hostile.json"
-    path.write_text(json.dumps(hostile_dataset().model_dump(mode="json")), encoding="utf-8")
+    path.write_text(json.dumps(to_json_data(hostile_dataset())), encoding="utf-8")
     for command in ("quotes", "timeline", "countries", "areas", "sources"):
         for form in ("table", "csv", "tsv", "md"):
             result = run_cli(

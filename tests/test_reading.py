@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import screen_text
 
+from explorer.core.validation import to_json_data
 from explorer.tui.app import make_app
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
@@ -291,7 +292,7 @@ def test_the_last_data_file_opens_again(dataset, tmp_path, monkeypatch, capsys):
         tui, "run", lambda data, notice=None, **_: opened.append((data, notice)) or 0
     )
     copy = tmp_path / "mine.json"
-    copy.write_text(json.dumps(dataset.model_dump(mode="json")), encoding="utf-8")
+    copy.write_text(json.dumps(to_json_data(dataset)), encoding="utf-8")
     assert cli.main(["--data", str(copy)]) == 0
     assert cli.main([]) == 0
     assert opened[1][1] and str(copy) in opened[1][1]

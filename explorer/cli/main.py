@@ -499,9 +499,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the dataset's JSON Schema."""
-    from explorer.core.model import Dataset
+    from explorer.core.validation import json_schema
 
-    _print_json(Dataset.model_json_schema())
+    _print_json(json_schema())
     return EXIT_OK
 
 

@@ -13,8 +13,6 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from explorer.core.model import Dataset, DateSpan, Evidence, Inferable
 
 Path = tuple[str | int, ...]
@@ -45,9 +43,7 @@ def walk(obj: object, path: Path = ()) -> Iterator[tuple[Path, object]]:
     Generic and so not fast: for tests and tools. The checks below walk the dataset's
     known shape directly.
     """
-    if isinstance(obj, BaseModel):
-        names = list(type(obj).model_fields)
-    elif dataclasses.is_dataclass(obj):
+    if dataclasses.is_dataclass(obj):
         names = [f.name for f in dataclasses.fields(obj)]
     elif isinstance(obj, list):
         for index, item in enumerate(obj):
@@ -58,7 +54,7 @@ def walk(obj: object, path: Path = ()) -> Iterator[tuple[Path, object]]:
     yield path, obj
     for name in names:
         value = getattr(obj, name)
-        if isinstance(value, list | BaseModel) or dataclasses.is_dataclass(value):
+        if isinstance(value, list) or dataclasses.is_dataclass(value):
             yield from walk(value, (*path, name))
 
 

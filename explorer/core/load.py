@@ -5,18 +5,14 @@ Reading never writes: files are only opened for reading.
 
 from __future__ import annotations
 
-import functools
 import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pydantic_core
-from pydantic import TypeAdapter, ValidationError
-from pydantic_core import ErrorDetails
-
-from explorer.core.checks import find_problems, format_path
+from explorer.core import trusted
+from explorer.core.checks import find_problems
 from explorer.core.files import FileProblem, read_regular_file
 from explorer.core.model import Dataset
 
@@ -25,14 +21,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MAX_PROBLEMS = 20
 # Far above any real dataset (100,000 statements take under 100 MB), far below the memory.
 MAX_DATASET_BYTES = 1 << 30
-# The collections that grow with the articles, validated a chunk at a time.
-CHUNKED = ("statements", "areas", "events")
-CHUNK = 2000
-# Pydantic's words for some errors, in the words of this dataset's readers.
-FRIENDLIER = {
-    "unexpected_keyword_argument": "unknown field (not part of the dataset format)",
-    "extra_forbidden": "unknown field (not part of the dataset format)",
-}
 
 
 class DatasetError(Exception):
@@ -108,49 +96,12 @@ def parse_json(raw: bytes, path: Path | str) -> object:
         raise DatasetError(path, ["starts with a byte-order mark (BOM); save it without one"])
     if not raw or raw.isspace():  # without copying a large file
         raise DatasetError(path, ["is empty"])
+    from pydantic_core import from_json  # parses fast and shares repeated strings
+
     try:
-        return pydantic_core.from_json(raw, allow_inf_nan=False)
+        return from_json(raw, allow_inf_nan=False)
     except ValueError as error:
         raise DatasetError(path, [_json_problem(raw, str(error))]) from None
-
-
-def error_message(item: ErrorDetails) -> str:
-    """A pydantic error's message, in the words of this dataset's readers."""
-    return FRIENDLIER.get(item["type"], item["msg"])
-
-
-def validation_lines(error: ValidationError) -> list[str]:
-    """One `path: message` line per pydantic error."""
-    return [
-        f"{format_path(tuple(item['loc'])) or '(top level)'}: {error_message(item)}"
-        for item in error.errors(include_url=False)
-    ]
-
-
-@functools.cache
-def _list_adapter(field: str) -> TypeAdapter:
-    """A validator for the list held by one of the Dataset's fields."""
-    return TypeAdapter(Dataset.model_fields[field].annotation)
-
-
-def _validate_in_chunks(field: str, items: list, errors: list[str]) -> list:
-    """Validate a long list a chunk at a time, dropping each chunk's parsed values as it goes.
-
-    The parsed values of a large file take more memory than its records: letting them go
-    while the records are made keeps the peak near the parsed size, not the sum of both.
-    """
-    adapter, validated = _list_adapter(field), []
-    for start in range(0, len(items), CHUNK):
-        chunk = items[start : start + CHUNK]
-        items[start : start + CHUNK] = [None] * len(chunk)
-        try:
-            validated += adapter.validate_python(chunk)
-        except ValidationError as error:
-            for item in error.errors(include_url=False):
-                where = format_path((field, start + item["loc"][0], *item["loc"][1:]))
-                errors.append(f"{where}: {error_message(item)}")
-        del chunk
-    return validated
 
 
 def validate_dataset(data: object, path: Path | str, evidence: bool = True) -> Dataset:
@@ -162,18 +113,18 @@ def validate_dataset(data: object, path: Path | str, evidence: bool = True) -> D
     """
     if not isinstance(data, dict):
         raise DatasetError(path, [f"the top level must be an object, not {type(data).__name__}"])
+    from explorer.core import validation  # pydantic: only when a file must be validated
+
     with gc_paused():
-        chunked = {f: data.pop(f) for f in CHUNKED if isinstance(data.get(f), list)}
-        errors: list[str] = []
-        try:
-            dataset = Dataset.model_validate(data)
-        except ValidationError as error:
-            errors += validation_lines(error)
-        records = {f: _validate_in_chunks(f, items, errors) for f, items in chunked.items()}
-        if errors:
+        dataset, errors = validation.validate(data)
+        if dataset is None:
             raise DatasetError(path, errors)
-        dataset = dataset.model_copy(update=records)
-        problems = find_problems(dataset, evidence)
+        return checked(dataset, path, evidence)
+
+
+def checked(dataset: Dataset, path: Path | str, evidence: bool = True) -> Dataset:
+    """The dataset, once its integrity is checked; raise DatasetError listing every problem."""
+    problems = find_problems(dataset, evidence)
     if problems:
         raise DatasetError(path, [str(problem) for problem in problems])
     return dataset
@@ -191,10 +142,18 @@ def read_bytes(path: Path) -> bytes:
 
 def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Dataset:
     """Load, validate and check a dataset file (the bundled one by default); with
-    `evidence=False`, all but the checks `checks.evidence_steps` does."""
+    `evidence=False`, all but the checks `checks.evidence_steps` does. A small file
+    validated before is built without validating it again (`explorer.core.trusted`)."""
     path = Path(path) if path is not None else bundled_dataset_path()
     raw = read_bytes(path)
     with gc_paused():
+        dataset = trusted.known(raw)
+        if dataset is not None:
+            return checked(dataset, path, evidence)
         data = parse_json(raw, path)
-        del raw  # the parsed values hold all that is needed; free the file's bytes first
-        return validate_dataset(data, path, evidence)
+        if len(raw) > trusted.LIMIT:
+            del raw  # the parsed values hold all that is needed; free the file's bytes first
+            return validate_dataset(data, path, evidence)
+        dataset = validate_dataset(data, path, evidence)
+        trusted.learn(raw, dataset)
+        return dataset

@@ -1,38 +1,36 @@
-"""The dataset's pydantic models: what the articles say, each fact with the words it rests on.
+"""The dataset's records: what the articles say, each fact with the words it rests on.
 
 Offsets count Unicode code points (Python string indices) into a source's text.
 Ids are plain strings; a reference is the id of another record. Whether every reference
 resolves, and every offset holds its words, is checked by `explorer.core.checks`.
 
-Records are pydantic dataclasses with slots: a dataset may hold hundreds of thousands of
-them, and a slotted record takes a fraction of a BaseModel's memory. The Dataset itself is
-a BaseModel, for JSON parsing, dumping and the JSON Schema.
+Records are plain frozen dataclasses with slots: a dataset may hold hundreds of thousands of
+them, and a slotted record takes a fraction of a pydantic model's memory. Importing this
+module does not import pydantic (its import and schemas cost more than a small dataset's
+whole start-up): `explorer.core.validation` validates files into these records with
+pydantic, reading the constraints written here (`Bound`) and `__pydantic_config__`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sys
-import types
 from typing import Annotated, Literal
 
 
-def _no_plugins() -> None:
-    """Tell pydantic there are no plugins before it looks. The first time it builds a
-    validator it imports importlib.metadata and reads every installed package's entry
-    points to find plugins (~30 ms of each start-up here); explorer uses none. This does
-    what PYDANTIC_DISABLE_PLUGINS=__all__ does, without the import. Should pydantic move
-    the lookup, this stays unused and nothing breaks (a test watches the import)."""
-    loader = types.ModuleType("pydantic.plugin._loader")
-    loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugins
-    sys.modules.setdefault("pydantic.plugin._loader", loader)
+class Bound:
+    """A constraint on a field's value, in the words of pydantic's core schema (`ge=0`,
+    `min_length=1`, `pattern=...`): pydantic adds it to the field's schema when it builds a
+    validator, so the model states it without importing pydantic."""
 
+    __slots__ = ("constraint",)
 
-_no_plugins()
+    def __init__(self, **constraint: object) -> None:
+        self.constraint = constraint
 
-from pydantic import BaseModel, ConfigDict, Field  # noqa: E402
-from pydantic.dataclasses import dataclass  # noqa: E402
+    def __get_pydantic_core_schema__(self, source, handler):
+        return {**handler(source), **self.constraint}
+
 
 SCHEMA_VERSION = 1
 
@@ -46,16 +44,16 @@ COMMITMENTS: tuple[str, ...] = Commitment.__args__  # type: ignore[attr-defined]
 EventKind = Literal["meeting", "talks", "speech", "news conference", "meetings"]
 EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
 
-# Every record: unknown fields refused, immutable, slotted, fields given by name; compared
-# by identity (no generated __eq__ and __hash__, one less thing to build at start-up).
-record = dataclass(
-    config=ConfigDict(extra="forbid", defer_build=True),
-    frozen=True,
-    slots=True,
-    kw_only=True,
-    eq=False,
-)
-NonNegative = Annotated[int, Field(ge=0)]
+NonNegative = Annotated[int, Bound(ge=0)]
+NonEmpty = Bound(min_length=1)
+
+
+def record(cls: type) -> type:
+    """Every record: immutable, slotted, fields given by name, compared by identity (no
+    generated __eq__ and __hash__); a file naming a field it does not have is refused."""
+    made = dataclasses.dataclass(frozen=True, slots=True, kw_only=True, eq=False)(cls)
+    made.__pydantic_config__ = {"extra": "forbid"}  # pydantic's ConfigDict, as a dict
+    return made
 
 
 def _empty():
@@ -73,7 +71,7 @@ class Evidence:
     source: Id
     start: NonNegative
     end: NonNegative
-    text: Annotated[str, Field(min_length=1)]
+    text: Annotated[str, NonEmpty]
 
 
 @record
@@ -97,7 +95,7 @@ class Fact(Inferable):
     all be true.
     """
 
-    evidence: Annotated[list[Evidence], Field(min_length=1)]
+    evidence: Annotated[list[Evidence], NonEmpty]
     claims: list[Claim] = _list()
     disputed: list[str] = _list()
 
@@ -109,7 +107,7 @@ class Source:
     id: Id
     title: str
     file: str
-    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[str, Bound(pattern=r"^[0-9a-f]{64}$")]
     outlet: str | None = None
     published: dt.date | None = None
     url: str | None = None
@@ -222,7 +220,7 @@ class Trip(Fact):
     title: str
     traveller: Id
     purpose: str | None = None
-    legs: Annotated[list[Leg], Field(min_length=1)]
+    legs: Annotated[list[Leg], NonEmpty]
     countries: list[TripCountry] = _list()
 
 
@@ -252,7 +250,7 @@ class Statement(Inferable):
 
     id: Id
     kind: Literal["direct", "reported"]
-    speakers: Annotated[list[Id], Field(min_length=1)]
+    speakers: Annotated[list[Id], NonEmpty]
     verb: str | None = None
     quote: Evidence
     attribution: Evidence | None = None
@@ -270,7 +268,7 @@ class Statement(Inferable):
 class AreaMention(Fact):
     """One place where an article names an area of cooperation with a partner."""
 
-    partners: Annotated[list[Id], Field(min_length=1)]
+    partners: Annotated[list[Id], NonEmpty]
     commitment: Commitment
     verb: str
     new: bool = False
@@ -285,7 +283,7 @@ class Area:
     id: Id
     name: str
     category: Id
-    mentions: Annotated[list[AreaMention], Field(min_length=1)]
+    mentions: Annotated[list[AreaMention], NonEmpty]
 
 
 @record
@@ -302,21 +300,20 @@ class Proposal(Fact):
     countries: list[Id] = _list()
 
 
-class Dataset(BaseModel):
+@record
+class Dataset:
     """Everything the explorer shows, built from the articles by `explorer build`."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
     schema_version: Literal[1] = SCHEMA_VERSION
-    sources: Annotated[list[Source], Field(min_length=1)]
-    inferences: list[Inference] = Field(default_factory=list)
-    categories: list[Category] = Field(default_factory=list)
-    countries: list[Country] = Field(default_factory=list)
-    groupings: list[Grouping] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    organizations: list[Organization] = Field(default_factory=list)
-    trips: list[Trip] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
-    areas: list[Area] = Field(default_factory=list)
-    proposals: list[Proposal] = Field(default_factory=list)
+    sources: Annotated[list[Source], NonEmpty]
+    inferences: list[Inference] = _list()
+    categories: list[Category] = _list()
+    countries: list[Country] = _list()
+    groupings: list[Grouping] = _list()
+    people: list[Person] = _list()
+    organizations: list[Organization] = _list()
+    trips: list[Trip] = _list()
+    events: list[Event] = _list()
+    statements: list[Statement] = _list()
+    areas: list[Area] = _list()
+    proposals: list[Proposal] = _list()

@@ -1,5 +1,6 @@
 """What explorer remembers between runs: the theme and the last data file, in the user's
-config folder ($XDG_CONFIG_HOME/explorer/settings.json, else ~/.config/explorer/).
+config folder ($XDG_CONFIG_HOME/explorer/settings.json, else ~/.config/explorer/); and
+where it keeps what it can work out again (`cache_folder`).
 
 Remembering is a convenience: a settings file that cannot be read is ignored, and one that
 cannot be written is left as it was; neither ever stops the app.
@@ -14,11 +15,23 @@ from pathlib import Path
 from explorer.core.files import FileProblem, write_atomically
 
 
+def _folder(variable: str, default: str) -> Path:
+    """explorer's folder under an XDG base folder (a relative one is ignored, as the
+    specification says)."""
+    base = os.environ.get(variable) or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / default
+    return root / "explorer"
+
+
 def settings_path() -> Path:
     """Where the settings live."""
-    base = os.environ.get("XDG_CONFIG_HOME") or ""
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return root / "explorer" / "settings.json"
+    return _folder("XDG_CONFIG_HOME", ".config") / "settings.json"
+
+
+def cache_folder() -> Path:
+    """Where explorer keeps what it can work out again ($XDG_CACHE_HOME/explorer, else
+    ~/.cache/explorer)."""
+    return _folder("XDG_CACHE_HOME", ".cache")
 
 
 def load_settings() -> dict:

@@ -18,9 +18,10 @@ from pydantic import ValidationError
 
 from explorer.core.checks import Path as JsonPath
 from explorer.core.checks import find_problems, format_path
-from explorer.core.load import MAX_DATASET_BYTES, PACKAGE_DIR, error_message
+from explorer.core.load import MAX_DATASET_BYTES, PACKAGE_DIR
 from explorer.core.model import Dataset
 from explorer.core.safe import control_characters, safe_text
+from explorer.core.validation import error_message, to_json_data, validate_whole
 from explorer.ingest.merge import Entry, Merger, look_alikes
 from explorer.ingest.reading.quotes import mark_ends_at, mark_starts_at
 from explorer.ingest.sources import (
@@ -418,7 +419,7 @@ def build_dataset(data_dir: Path) -> Dataset:
     # entry that failed would make others' references to it look wrong too).
     data = builder.dataset_dict()
     try:
-        dataset = Dataset.model_validate(data)
+        dataset = validate_whole(data)
     except ValidationError as error:
         raise BuildError(
             builder.problems
@@ -435,7 +436,7 @@ def build_dataset(data_dir: Path) -> Dataset:
 def dataset_json(dataset: Dataset) -> str:
     """The dataset as pretty-printed JSON, byte-identical for the same dataset; a record
     whose sources all agree is written without its empty `claims` and `disputed`."""
-    data = _without_empty_claims(dataset.model_dump(mode="json"))
+    data = _without_empty_claims(to_json_data(dataset))
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

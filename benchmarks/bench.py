@@ -9,6 +9,7 @@ plus redraw), and peak memory. Prints a table, then one JSON line. Not part of t
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -73,6 +74,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="synthetic quote counts")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    # As installed: pip compiles every module, so no run pays for compiling explorer's own
+    # (PYTHONDONTWRITEBYTECODE in the environment would otherwise make every run do it).
+    compileall.compile_dir(ROOT / "explorer", quiet=1)
     from explorer.core.load import bundled_dataset_path
 
     with tempfile.TemporaryDirectory() as folder:

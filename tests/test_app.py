@@ -732,3 +732,32 @@ async def test_evidence_left_for_after_the_first_paint_is_checked_and_its_faults
             await pilot.pause()
         assert not sound.checking and not sound.problems
         assert "checking the evidence" not in screen_text(sound)
+
+
+async def test_a_large_dataset_is_searchable_by_speaker_from_its_first_paint(monkeypatch, dataset):
+    """Above WARM_FROM statements the words are indexed after the first paint, in slices;
+    the speakers before it, so that no key waits for them. What the app built is then kept
+    out of the garbage collector's full collections, and let go when the app ends."""
+    import gc
+
+    from explorer.tui import app as app_module
+
+    monkeypatch.setattr(app_module, "WARM_FROM", 5)
+    built_at_ready = []
+
+    class Watched(app_module.ExplorerApp):
+        def on_ready(self) -> None:
+            built_at_ready.append(self.index._speaker_index is not None)
+
+    app = Watched(dataset)
+    frozen_before = gc.get_freeze_count()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert built_at_ready == [True]
+        for _ in range(100):
+            if not app.index.background:
+                break
+            await pilot.pause(0.05)
+        assert not app.index.background and not app.index.indexing
+        assert gc.get_freeze_count() > frozen_before
+    assert gc.get_freeze_count() == 0

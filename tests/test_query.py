@@ -308,6 +308,34 @@ def test_a_search_while_the_indexes_are_built_finds_every_speaker_then_every_wor
         assert building.search(NO_FILTER, query) == whole.search(NO_FILTER, query), query
 
 
+def test_words_asked_while_indexed_are_carried_on_over_the_words_indexed_since():
+    """An answer given while the words are indexed covers those indexed then; asked again
+    (or a longer word after it) it covers the ones indexed since, as a new look would."""
+    from explorer.core.load import validate_dataset
+    from explorer.core.query import NO_FILTER, Index, _word_starts
+    from explorer.ingest.synth import generate
+
+    dataset = validate_dataset(generate(1200), "synthetic")
+    whole, building = Index(dataset), Index(dataset)
+    building.background = True
+    steps = building._text_steps(chunk=100)
+
+    def by_look(query: str) -> set[int]:
+        texts = building._texts
+        return {i for i, t in enumerate(texts) if all(w in t for w in _word_starts(query))}
+
+    for query in ["co", "coo", "co", "c", "coop", "zz"]:
+        next(steps, None)
+        got = {building._position[id(s)] for s in building.search(NO_FILTER, query)}
+        speakers = set(building._positions_of(building._speakers_for(query)))
+        assert got - speakers == by_look(query) - speakers, query
+    for _ in steps:
+        pass
+    building.background = False
+    for query in ["co", "coo", "c", "coop", "zz"]:
+        assert building.search(NO_FILTER, query) == whole.search(NO_FILTER, query), query
+
+
 @pytest.mark.parametrize("warm", [False, True])
 def test_a_statement_is_found_in_any_rows_it_stands_in(dataset, warm):
     """The quote list keeps its cursor on the statement it was on: found by bisection in

@@ -175,7 +175,7 @@ class Index:
         self.sources = {s.id: s for s in d.sources}
         # Answers kept between keystrokes: a word's matches, each order's keys, the last
         # query's speakers.
-        self._word_hit_cache: dict[str, frozenset[int]] = {}
+        self._word_hit_cache: dict[str, tuple[frozenset[int], int]] = {}  # (hits, covering)
         self._sort_key_cache: dict[str, list[tuple]] = {}
         self._last_speakers: tuple[str, frozenset[str]] | None = None
         # The search's indexes: the speakers' names, statement positions by speaker, and each
@@ -369,11 +369,10 @@ class Index:
             _finish(self._text_steps())
         return self._texts
 
-    @property
-    def searchable(self) -> bool:
-        """Whether a search can be answered without building anything: the speakers are
-        indexed (the words may still be on their way: see `indexing`)."""
-        return self._speaker_matcher is not None and self._speaker_index is not None
+    def index_speakers(self) -> None:
+        """Build the speakers' matcher and index now (what `warm_steps` builds first)."""
+        _finish(self._matcher_steps())
+        _finish(self._speaker_steps())
 
     @property
     def indexing(self) -> bool:
@@ -484,20 +483,29 @@ class Index:
 
     def _word_hits(self, word: str) -> frozenset[int]:
         """Positions of the statements with a word beginning with `word` (" nat"), found in
-        what a shorter start of it found, if that was asked before."""
-        cache = self._word_hit_cache
-        if word in cache:
-            return cache[word]
-        texts = self._searched()
-        if not self._texts_done:  # still being built: what is built, and kept for no one
-            return frozenset(i for i in range(len(texts)) if word in texts[i])
-        shorter = next((word[:k] for k in range(len(word) - 1, 1, -1) if word[:k] in cache), None)
-        pool = cache[shorter] if shorter else range(len(texts))
-        hits = frozenset(i for i in pool if word in texts[i])
-        if len(cache) > 256:
-            cache.clear()
-        cache[word] = hits
+        what a shorter start of it found, if that was asked before. While the words are still
+        being indexed, each answer covers those indexed when it was given and is carried on
+        over the ones indexed since, not looked for again from the start."""
+        texts, cache = self._searched(), self._word_hit_cache
+        built = len(texts)
+        hits, covered = cache.get(word) or self._from_shorter(word)
+        if covered < built:
+            hits = hits.union(i for i in range(covered, built) if word in texts[i])
+            if len(cache) > 256:
+                cache.clear()
+            cache[word] = (hits, built)
         return hits
+
+    def _from_shorter(self, word: str) -> tuple[frozenset[int], int]:
+        """The hits of `word` among what the longest shorter start of it asked before
+        covered, and how far that was; else none, covering nothing."""
+        cache = self._word_hit_cache
+        shorter = next((word[:k] for k in range(len(word) - 1, 1, -1) if word[:k] in cache), None)
+        if shorter is None:
+            return frozenset(), 0
+        found, covered = cache[shorter]
+        texts = self._texts
+        return frozenset(i for i in found if word in texts[i]), covered
 
     SORTS = ("date", "speaker", "place", "kind")  # what `sort` orders by
 

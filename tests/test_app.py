@@ -668,6 +668,24 @@ async def test_keys_typed_right_after_slash_go_into_the_search_box(app, size):
         assert box.value == "kam/x"
 
 
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_keys_typed_right_after_slash_in_the_areas_go_into_their_search(app, size):
+    """The areas' search box is made on the first "/" there (the first paint is lighter
+    without it): the letters arriving with the "/" land in it all the same."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        assert not app.screen.query(AreaSearch)
+        for key in ["slash", *"tra"]:
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await pilot.pause()
+        await pilot.pause()
+        box = app.screen.query_one(AreaSearch)
+        assert app.focused is box and box.value == "tra"
+        assert "areas “tra”" in screen_text(app)
+        await pilot.press("slash", "x")  # in the box, "/" is a character
+        assert box.value == "tra/x"
+
+
 async def test_a_burst_of_keys_is_searched_once_for_the_text_it_ends_with(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")

@@ -44,22 +44,41 @@ class AreasPane(Pane):
 
     BORDER_TITLE = "Cooperation areas"
     BINDINGS = [
+        # A priority binding, as the screen's "/" is (which gives way to it here): acted on
+        # as the app reads it, so that the keys after it go into the box, not to the tree.
         Binding(
-            "slash", "search", "Search areas", tooltip="Filter areas by name", id="search-areas"
+            "slash",
+            "search",
+            "Search areas",
+            tooltip="Filter areas by name",
+            id="search-areas",
+            priority=True,
         )
     ]
 
+    search_box: AreaSearch | None = None  # mounted when first wanted (a lighter first paint)
+
     def compose(self) -> ComposeResult:
-        self.search_box = AreaSearch(placeholder="/ area or category", id="area-search")
         self.choices = AreaTree("Areas", id="area-tree")
         hint = Text("Enter on an area: its quotes and events. s: its source.", "italic")
         self.detail = Static(hint, id="area-detail")
-        yield self.search_box
         yield self.choices
         yield self.detail
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the box, "/" is a character.
+        return not (action == "search" and self.screen.focused is self.search_box)
+
+    @property
+    def query(self) -> str:
+        """What the area search holds."""
+        return self.search_box.value if self.search_box is not None else ""
+
     def action_search(self) -> None:
         """Show and focus the area search."""
+        if self.search_box is None:
+            self.search_box = AreaSearch(placeholder="/ area or category", id="area-search")
+            self.mount(self.search_box, before=self.choices)
         self.add_class("-searching")
         # At once, not after the messages queued (as focus() does): a key typed right after
         # "/" belongs in the box, not to the list, however busy the app is.
@@ -74,22 +93,23 @@ class AreasPane(Pane):
     @on(Input.Submitted, "#area-search")
     def search_done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.set_class(bool(self.search_box.value.strip()), "-searching")
+        self.set_class(bool(self.query.strip()), "-searching")
         self.choices.focus()
 
     def clear(self) -> None:
         """Drop the area search."""
-        self.search_box.value = ""
+        if self.search_box is not None:
+            self.search_box.value = ""
         self.remove_class("-searching")
 
     def describe_narrowing(self) -> str:
         """The area search, for the filter line."""
-        query = self.search_box.value.strip()
+        query = self.query.strip()
         return f"areas “{safe_text(query)}”" if query else ""
 
     @property
     def narrowed(self) -> bool:
-        return bool(self.search_box.value.strip())
+        return bool(self.query.strip())
 
     @property
     def primary(self) -> Widget:
@@ -106,7 +126,7 @@ class AreasPane(Pane):
         tree, chosen = self.choices, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
-        query = self.search_box.value if self.search_box.is_mounted else ""
+        query = self.query if self.search_box is not None and self.search_box.is_mounted else ""
         wanted = set(self.index.area_matcher.match(query)) if query.strip() else None
         for category, areas in self.index.areas_by_category():
             if wanted is not None:

@@ -149,7 +149,10 @@ def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Da
     with gc_paused():
         dataset = trusted.known(raw)
         if dataset is not None:
-            return checked(dataset, path, evidence)
+            try:
+                return checked(dataset, path, evidence)
+            except (DatasetError, TypeError, ValueError, AttributeError, KeyError):
+                pass  # refused as a first reading would refuse it (the cache may have lied)
         data = parse_json(raw, path)
         if len(raw) > trusted.LIMIT:
             del raw  # the parsed values hold all that is needed; free the file's bytes first

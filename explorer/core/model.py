@@ -11,8 +11,6 @@ whole start-up): `explorer.core.validation` validates files into these records w
 pydantic, reading the constraints written here (`Bound`) and `__pydantic_config__`.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 from typing import Annotated, Literal
@@ -86,6 +84,28 @@ class Inferable:
 
 
 @record
+class DateSpan(Inferable):
+    """A date or range and how precise it is.
+
+    precision: "day" - on that one day (start == end); "span" - lasting from start to end;
+    "within" - on some day between start and end that the article does not give.
+    """
+
+    start: dt.date
+    end: dt.date
+    precision: Precision
+
+
+@record
+class Claim:
+    """What one source says of a field that another source gives otherwise."""
+
+    field: str
+    value: DateSpan | str
+    source: Id
+
+
+@record
 class Fact(Inferable):
     """A record that must cite at least one piece of evidence.
 
@@ -121,28 +141,6 @@ class Inference:
     id: Id
     claim: str
     reason: str
-
-
-@record
-class DateSpan(Inferable):
-    """A date or range and how precise it is.
-
-    precision: "day" - on that one day (start == end); "span" - lasting from start to end;
-    "within" - on some day between start and end that the article does not give.
-    """
-
-    start: dt.date
-    end: dt.date
-    precision: Precision
-
-
-@record
-class Claim:
-    """What one source says of a field that another source gives otherwise."""
-
-    field: str
-    value: DateSpan | str
-    source: Id
 
 
 @record

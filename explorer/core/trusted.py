@@ -43,16 +43,16 @@ def _builder(hint: object) -> Callable[[object], object]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if dataclasses.is_dataclass(hint):
         return _record_builder(hint)
-    if origin is list:
+    if origin is list:  # (the parsed list itself, when its items are kept as they are)
         item = _builder(args[0])
-        return list if item is _same else lambda values: [item(v) for v in values]
+        return _same if item is _same else lambda values: [item(v) for v in values]
     if origin is dict:
-        return dict
+        return _same
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in args if arg is not type(None)]
         if len(options) == 1:  # X | None
             only = _builder(options[0])
-            return lambda value: None if value is None else only(value)
+            return only if only is _same else lambda value: None if value is None else only(value)
         # a record or a string (a claim's value): the record's fields arrive as an object
         record = _builder(next(a for a in options if dataclasses.is_dataclass(a)))
         return lambda value: record(value) if isinstance(value, dict) else value

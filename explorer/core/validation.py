@@ -7,6 +7,7 @@ imports this module (`explorer.core.trusted`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sys
 import types
@@ -98,9 +99,7 @@ def validate(data: dict) -> tuple[Dataset | None, list[str]]:
     records = {f: _validate_in_chunks(f, items, errors) for f, items in chunked.items()}
     if errors or dataset is None:
         return None, errors
-    for field, items in records.items():
-        object.__setattr__(dataset, field, items)  # the dataset is new and not yet shared
-    return dataset, []
+    return dataclasses.replace(dataset, **records), []
 
 
 def validate_whole(data: object) -> Dataset:

@@ -80,7 +80,7 @@ class MainScreen(Screen):
         self.index = index
         self.views = views
         self.filter_bar = Static(id="filter-bar")
-        self.pane_bar: PaneBar | None = None  # made when a size first stacks the panes
+        self.pane_bar = PaneBar(list(self.pane_names))
         self.too_small = Static(id="too-small")
         self.quotes = QuotesPane(index, views, id="quotes")
         self.areas = AreasPane(index, views, id="areas")
@@ -93,12 +93,12 @@ class MainScreen(Screen):
         ]
 
     def compose(self) -> ComposeResult:
-        # The pane bar and the too-small notice are mounted when a size first needs them
-        # (`on_resize`): each widget on the first screen costs its share of the first paint.
         yield self.filter_bar
+        yield self.pane_bar
         with Container(id="panes"):
             for pane in self.panes:
                 yield pane.data_bind(MainScreen.selection)
+        yield self.too_small
         yield KeyBar()
 
     @property
@@ -119,18 +119,9 @@ class MainScreen(Screen):
         if drop_if_stale(self, event):
             return
         width, height = event.size
-        narrow = width < NARROW_WIDTH or height < NARROW_HEIGHT
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if narrow and self.pane_bar is None:
-            self.pane_bar = PaneBar(list(self.pane_names))
-            # Its current pane, without the message a change sends: that would open it again.
-            self.pane_bar.set_reactive(PaneBar.current, self.panes.index(self.current_pane))
-            self.mount(self.pane_bar, after=self.filter_bar)
-        if too_small and not self.too_small.is_attached:
-            self.mount(self.too_small, after="#panes")
-        self.set_class(narrow, "-narrow")
+        self.set_class(width < NARROW_WIDTH or height < NARROW_HEIGHT, "-narrow")
         self.set_class(height < SHORT_HEIGHT, "-short")
-        self.set_class(too_small, "-too-small")
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         # Hiding everything (too small) drops the focus: give it back once there is room.
         self.call_after_refresh(self.keep_focus)
         self.too_small.update(
@@ -154,7 +145,7 @@ class MainScreen(Screen):
         current = self.current_pane
         for n, pane in enumerate(self.panes):
             pane.set_class(pane is current, "-current")
-            if pane is current and self.pane_bar is not None:
+            if pane is current:
                 self.pane_bar.current = n
 
     @on(ChoiceBar.Changed, "PaneBar")
@@ -202,8 +193,11 @@ class MainScreen(Screen):
         if self.selection is not None:
             parts.append(safe_text(self.views.describe(self.selection)))
         for pane in (self.quotes, self.areas):
-            box = pane.search_box  # (the areas' is made when first wanted)
-            if box is not None and box.is_mounted and (said := pane.describe_narrowing()):
+            if (
+                pane.is_mounted
+                and pane.search_box.is_mounted
+                and (said := pane.describe_narrowing())
+            ):
                 parts.append(said)
         return " · ".join(parts)
 

@@ -56,12 +56,12 @@ class AreasPane(Pane):
         )
     ]
 
-    search_box: AreaSearch | None = None  # mounted when first wanted (a lighter first paint)
-
     def compose(self) -> ComposeResult:
+        self.search_box = AreaSearch(placeholder="/ area or category", id="area-search")
         self.choices = AreaTree("Areas", id="area-tree")
         hint = Text("Enter on an area: its quotes and events. s: its source.", "italic")
         self.detail = Static(hint, id="area-detail")
+        yield self.search_box
         yield self.choices
         yield self.detail
 
@@ -72,13 +72,10 @@ class AreasPane(Pane):
     @property
     def query(self) -> str:
         """What the area search holds."""
-        return self.search_box.value if self.search_box is not None else ""
+        return self.search_box.value if self.search_box.is_mounted else ""
 
     def action_search(self) -> None:
         """Show and focus the area search."""
-        if self.search_box is None:
-            self.search_box = AreaSearch(placeholder="/ area or category", id="area-search")
-            self.mount(self.search_box, before=self.choices)
         self.add_class("-searching")
         # At once, not after the messages queued (as focus() does): a key typed right after
         # "/" belongs in the box, not to the list, however busy the app is.
@@ -98,8 +95,7 @@ class AreasPane(Pane):
 
     def clear(self) -> None:
         """Drop the area search."""
-        if self.search_box is not None:
-            self.search_box.value = ""
+        self.search_box.value = ""
         self.remove_class("-searching")
 
     def describe_narrowing(self) -> str:
@@ -126,7 +122,7 @@ class AreasPane(Pane):
         tree, chosen = self.choices, self.selection
         before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
-        query = self.query if self.search_box is not None and self.search_box.is_mounted else ""
+        query = self.query
         wanted = set(self.index.area_matcher.match(query)) if query.strip() else None
         for category, areas in self.index.areas_by_category():
             if wanted is not None:

@@ -651,38 +651,28 @@ def test_paragraphs_are_counted_without_the_blank_lines_between_them():
 
 
 @pytest.mark.parametrize("size", [SIZE, (80, 24)])  # four panes, and one at a time
-async def test_keys_typed_right_after_slash_go_into_the_search_box(app, size):
+@pytest.mark.parametrize(
+    ("keys", "box_type", "said"),
+    [([], SearchBox, "search “kam”"), (["4"], AreaSearch, "areas “kam”")],
+)
+async def test_keys_typed_right_after_slash_go_into_the_search_box(app, size, keys, box_type, said):
     """ "/" and a name arriving together (pasted, or typed faster than the app answers):
-    every letter lands in the box, none with the widget that had the focus before."""
+    every letter lands in the box (the quotes', or the areas' when that pane has the focus),
+    none with the widget that had the focus before."""
     async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
         await pilot.pause()
-        assert isinstance(app.focused, TimelineTree)
         for key in ["slash", *"kam"]:
             app.post_message(events.Key(key, None if key == "slash" else key))
         await pilot.pause()
         await pilot.pause()
-        box = app.screen.query_one(SearchBox)
+        box = app.screen.query_one(box_type)
         assert app.focused is box and box.value == "kam"
-        assert app.screen.query_one(QuoteList).query_text == "kam"
+        assert said in screen_text(app)
+        if box_type is SearchBox:
+            assert app.screen.query_one(QuoteList).query_text == "kam"
         await pilot.press("slash", "x")  # in the box, "/" is a character
         assert box.value == "kam/x"
-
-
-@pytest.mark.parametrize("size", [SIZE, (80, 24)])
-async def test_keys_typed_right_after_slash_in_the_areas_go_into_their_search(app, size):
-    """ "/" in the areas pane and letters arriving with it: they land in its search box, none
-    with the tree that had the focus."""
-    async with app.run_test(size=size) as pilot:
-        await pilot.press("4")
-        for key in ["slash", *"tra"]:
-            app.post_message(events.Key(key, None if key == "slash" else key))
-        await pilot.pause()
-        await pilot.pause()
-        box = app.screen.query_one(AreaSearch)
-        assert app.focused is box and box.value == "tra"
-        assert "areas “tra”" in screen_text(app)
-        await pilot.press("slash", "x")  # in the box, "/" is a character
-        assert box.value == "tra/x"
 
 
 async def test_a_burst_of_keys_is_searched_once_for_the_text_it_ends_with(app):

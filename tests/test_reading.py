@@ -309,3 +309,31 @@ async def test_the_source_view_says_who_published_it_or_that_it_is_unknown(app):
         text = flat(screen_text(app))
         assert "(title given by the annotator)" in text
         assert "outlet unknown · date unknown · address unknown" in text
+
+
+async def test_reading_mode_jumps_to_the_end_of_many_statements_by_a_page_s_worth():
+    """G in reading mode: the page ends with the last statement, and only a page's worth of
+    statements is laid out to find where it starts (it was every one from the top)."""
+    from explorer.core.load import validate_dataset
+    from explorer.ingest.synth import generate
+
+    app = make_app(validate_dataset(generate(3000), "synthetic"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "w")
+        await pilot.pause()
+        shown = quote_list(app)
+        laid_out = []
+        block = shown._block
+        shown._block = lambda statement, row, width: (
+            laid_out.append(row) or block(statement, row, width)
+        )
+        await pilot.press("G")
+        await pilot.pause()
+        last = len(shown.rows) - 1
+        assert shown.cursor == last and shown.top > 0
+        assert len(set(laid_out)) <= shown.size.height
+        lines = [shown.render_line(y).text for y in range(shown.size.height)]
+        assert " ".join(shown.rows[last].text.split()) in flat("\n".join(lines))
+        await pilot.press("k", "g")
+        await pilot.pause()
+        assert shown.cursor == 0 and shown.top == 0

@@ -236,12 +236,16 @@ class QuoteList(ScrollView, can_focus=True):
             return
         height = max(self.scrollable_content_region.height, 1)
         width = self.scrollable_content_region.width
-        used = sum(
-            len(self._block(self.rows[n], n, width)) for n in range(self.top, self.cursor + 1)
-        )
-        while used > height and self.top < self.cursor:
-            used -= len(self._block(self.rows[self.top], self.top, width))
-            self.top += 1
+        # Up from the cursor while the page has room, never above the page's start: a page's
+        # worth of statements is looked at, however far the cursor jumped (G at 100,000
+        # statements measured every one from the top: minutes without an answer).
+        top, used = self.cursor, len(self._block(self.rows[self.cursor], self.cursor, width))
+        while top > self.top:
+            above = len(self._block(self.rows[top - 1], top - 1, width))
+            if used + above > height:
+                break
+            top, used = top - 1, used + above
+        self.top = top
 
     def on_resize(self) -> None:
         self._lines.clear()

@@ -337,3 +337,14 @@ async def test_reading_mode_jumps_to_the_end_of_many_statements_by_a_page_s_wort
         await pilot.press("k", "g")
         await pilot.pause()
         assert shown.cursor == 0 and shown.top == 0
+
+
+async def test_the_count_has_room_for_every_digit_of_a_large_dataset():
+    from explorer.core.load import validate_dataset
+    from explorer.ingest.synth import generate
+
+    app = make_app(validate_dataset(generate(10_000), "synthetic"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "10000 of 10000" in screen_text(app)

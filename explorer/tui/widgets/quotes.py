@@ -140,6 +140,9 @@ class QuotesPane(Pane):
             id="quote-search",
         )
         self.count = Static(id="quote-count")
+        # Wide enough for "N of N" at the dataset's size, fixed so a keystroke needs no layout.
+        total = len(self.index.dataset.statements)
+        self.count.styles.width = max(14, len(f"{total} of {total}") + 2)
         self.header = QuoteHeader()
         self.quote_list = QuoteList(self.index, id="quote-list")
         self.search_box.leave_to = self.quote_list

@@ -675,6 +675,26 @@ async def test_keys_typed_right_after_slash_go_into_the_search_box(app, size, ke
         assert box.value == "kam/x"
 
 
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_a_key_typed_right_after_a_pane_s_digit_goes_to_that_pane(app, size):
+    """ "3w" or "4/" arriving together: the digit's pane gets the next key, not the widget
+    the digit left; in a text box a digit is a digit."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for key in ["3", "w"]:
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert app.screen.query_one(QuoteList).reading
+        for key in ["4", "slash", "t"]:
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await pilot.pause()
+        await pilot.pause()
+        box = app.screen.query_one(AreaSearch)
+        assert app.focused is box and box.value == "t"
+        await pilot.press("1", "2")
+        assert box.value == "t12" and app.focused is box
+
+
 async def test_a_burst_of_keys_is_searched_once_for_the_text_it_ends_with(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")

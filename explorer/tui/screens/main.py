@@ -48,10 +48,12 @@ class MainScreen(Screen):
     BINDINGS = [
         Binding("tab", "pane(1)", "Pane", id="next-pane", tooltip="Next pane (digits 1-4 jump)"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="previous-pane"),
-        Binding("1", "jump(0)", "Timeline", show=False, id="pane-timeline"),
-        Binding("2", "jump(1)", "Country", show=False, id="pane-country"),
-        Binding("3", "jump(2)", "Quotes", show=False, id="pane-quotes"),
-        Binding("4", "jump(3)", "Areas", show=False, id="pane-areas"),
+        # Priority bindings, as "/" is: the pane is entered as the app reads the digit, so a
+        # key typed right after it goes to that pane (in a text box a digit is a digit).
+        Binding("1", "jump(0)", "Timeline", show=False, id="pane-timeline", priority=True),
+        Binding("2", "jump(1)", "Country", show=False, id="pane-country", priority=True),
+        Binding("3", "jump(2)", "Quotes", show=False, id="pane-quotes", priority=True),
+        Binding("4", "jump(3)", "Areas", show=False, id="pane-areas", priority=True),
         # A priority binding: the app acts on it as it reads it, before it hands on the keys
         # after it, so that those go into the search box and not to the widget "/" left.
         Binding(
@@ -204,6 +206,8 @@ class MainScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":
             return self.narrowed
+        if action == "jump":  # a digit typed into a box is a digit
+            return not isinstance(self.focused, Input)
         # "/" typed into a box, or the areas pane's own search, is not this one
         return not (
             action == "search" and (isinstance(self.focused, Input) or self.areas.has_focus_within)
@@ -243,15 +247,15 @@ class MainScreen(Screen):
         self.action_jump((panes.index(self.current_pane) + step) % len(panes))
 
     def action_jump(self, number: int) -> None:
-        """Open pane `number` (0-3) and focus its main widget."""
+        """Open pane `number` (0-3) and focus its main widget, at once: keys typed right
+        after the digit go to it however busy the app is."""
         pane = self.panes[number]
-        if pane.display and pane.region.height:
-            pane.enter()
-            return
-        # A pane hidden by the stacked layout can take focus only once it is shown; the
-        # pane it leaves stays shown until then (track_pane hides it), so focus never drops.
-        pane.add_class("-current")
-        self.call_after_refresh(pane.enter)
+        if not (pane.display and pane.region.height):
+            # The stacked layout shows one pane: show this one. Its widget takes the focus
+            # at once all the same (it is laid out with the pane, before the next frame).
+            for other in self.panes:
+                other.set_class(other is pane, "-current")
+        self.set_focus(pane.primary)
 
     def action_search(self) -> None:
         """Focus the speaker search in the quotes pane: at once when the pane is on screen,

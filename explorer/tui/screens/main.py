@@ -12,6 +12,7 @@ from textual.containers import Container
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from explorer.core.query import Index
@@ -250,23 +251,21 @@ class MainScreen(Screen):
         """Open pane `number` (0-3) and focus its main widget, at once: keys typed right
         after the digit go to it however busy the app is."""
         pane = self.panes[number]
-        if not (pane.display and pane.region.height):
-            # The stacked layout shows one pane: show this one. Its widget takes the focus
-            # at once all the same (it is laid out with the pane, before the next frame).
-            for other in self.panes:
-                other.set_class(other is pane, "-current")
-        self.set_focus(pane.primary)
+        self.focus_in(pane, pane.primary)
 
     def action_search(self) -> None:
-        """Focus the speaker search in the quotes pane: at once when the pane is on screen,
-        so that keys typed right after "/" go into the box however busy the app is."""
-        pane = self.quotes
+        """Focus the speaker search in the quotes pane, at once: keys typed right after "/"
+        go into the box however busy the app is."""
+        self.focus_in(self.quotes, self.quotes.search_box)
+
+    def focus_in(self, pane: Pane, widget: Widget) -> None:
+        """Give `widget`, in `pane`, the focus now. The stacked layout shows one pane: this
+        one is shown first; the widget takes the focus at once all the same (it is laid out
+        with the pane, before the next frame)."""
         if not (pane.display and pane.region.height):
-            # The stacked layout shows one pane: show this one. Its box takes the focus at
-            # once all the same (it is laid out with the pane, before the next frame).
             for other in self.panes:
                 other.set_class(other is pane, "-current")
-        self.set_focus(pane.search_box)
+        self.set_focus(widget)
 
     def action_clear(self) -> None:
         """Drop the choice, the search and the kind, so every pane shows everything."""

@@ -45,11 +45,15 @@ def load_settings() -> dict:
 
 def remember(**values: object) -> bool:
     """Store `values` beside what is remembered already; False if it could not be written."""
-    settings = {**load_settings(), **values}
-    path = settings_path()
+    return keep(settings_path(), {**load_settings(), **values})
+
+
+def keep(path: Path, value: object) -> bool:
+    """Write `value` as JSON to `path`, its folder made if need be, whole or not at all;
+    False if it could not be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(settings, indent=2, ensure_ascii=False) + "\n")
+        write_atomically(path, json.dumps(value, indent=2, ensure_ascii=False) + "\n")
     except (OSError, FileProblem):
         return False
     return True

@@ -24,9 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from explorer.core import model
-from explorer.core.files import FileProblem, write_atomically
 from explorer.core.model import Dataset
-from explorer.core.settings import cache_folder
+from explorer.core.settings import cache_folder, keep
 
 # Files up to this size are remembered (the building is measured in PERFORMANCE.md).
 LIMIT = 4 << 20
@@ -126,10 +125,4 @@ def learn(raw: bytes, validated: Dataset) -> bool:
     if not same:
         return False
     key = fingerprint(raw)
-    kept = [*[k for k in _remembered() if k != key][-(REMEMBERED - 1) :], key]
-    try:
-        _path().parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(_path(), json.dumps(kept, indent=0) + "\n")
-    except (OSError, FileProblem):
-        return False
-    return True
+    return keep(_path(), [*[k for k in _remembered() if k != key][-(REMEMBERED - 1) :], key])

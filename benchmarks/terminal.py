@@ -15,7 +15,7 @@ the terminal):
 - **typing in a burst**: the whole name sent at once, then all the Backspaces at once,
   three times; timed from the last key read to the first complete frame for the final text.
 
-explorer remembers the small files it has validated and builds them directly the next time
+explorer keeps the records of the files it has validated and reads them back the next time
 (`explorer.core.trusted`): by default each dataset is opened once before the runs that are
 timed, as a file a person opens again; with `--cold` every run starts with an empty cache
 (the first opening of a file just built). The cache is the benchmark's own folder, never the

@@ -1,10 +1,11 @@
-"""A file validated once is built directly afterwards, into the very records pydantic made;
-anything else — a changed byte, a value pydantic had to convert, a broken cache — is
-validated as before."""
+"""A file validated once is read back from the cache afterwards, into the very records
+pydantic made; anything else — a changed byte, changed rules, a broken cache — is validated
+as before."""
 
 from __future__ import annotations
 
 import json
+import marshal
 import subprocess
 import sys
 
@@ -12,13 +13,16 @@ import pytest
 from conftest import DATA
 from factory import hostile_dataset
 
-from explorer.core import trusted
+from explorer.core import load, trusted
 from explorer.core.load import DatasetError, load_dataset
-from explorer.core.settings import cache_folder
 from explorer.core.validation import to_json_data
 from explorer.ingest.synth import generate
 
 BUNDLED = DATA / "dataset.json"
+
+
+def known(raw: bytes):
+    return trusted.known(trusted.fingerprint(raw))
 
 
 def write(path, data) -> bytes:
@@ -27,21 +31,22 @@ def write(path, data) -> bytes:
 
 
 @pytest.mark.parametrize("make", [lambda: json.loads(BUNDLED.read_text()), lambda: generate(200)])
-def test_built_directly_the_records_are_those_pydantic_made(tmp_path, make):
+def test_read_back_the_records_are_those_pydantic_made(tmp_path, make):
     path = tmp_path / "data.json"
     raw = write(path, make())
     validated = load_dataset(path)
-    assert trusted.known(raw) is not None  # remembered by the load
-    built = load_dataset(path)
-    assert built is not validated
-    assert repr(built) == repr(validated)
+    assert known(raw) is not None  # kept by the load
+    read_back = load_dataset(path)
+    assert read_back is not validated
+    assert repr(read_back) == repr(validated)
 
 
-def test_hostile_text_is_built_the_same_way(tmp_path):
+def test_hostile_text_is_read_back_the_same(tmp_path):
     path = tmp_path / "hostile.json"
     raw = write(path, to_json_data(hostile_dataset()))
     validated = load_dataset(path)
-    assert repr(trusted.construct(raw)) == repr(validated)
+    read_back, _ = known(raw)
+    assert repr(read_back) == repr(validated)
 
 
 def test_a_second_start_does_not_import_pydantic(tmp_path):
@@ -71,39 +76,88 @@ def test_a_changed_byte_is_validated_again(tmp_path):
     load_dataset(path)
     data["statements"][0]["quote"]["start"] = -1
     raw = write(path, data)
-    assert trusted.known(raw) is None
+    assert known(raw) is None
     with pytest.raises(DatasetError, match=r"statements\[0\]\.quote\.start: .*greater than"):
         load_dataset(path)
 
 
-def test_a_value_pydantic_converted_is_never_remembered(tmp_path):
-    """pydantic reads "12" as 12 for a number; built directly it would stay a string."""
+def test_what_pydantic_converted_is_kept_converted(tmp_path):
+    """pydantic reads "12" as 12 for a number: the records kept are its records."""
     path = tmp_path / "data.json"
     data = json.loads(BUNDLED.read_text())
     data["statements"][0]["quote"]["start"] = str(data["statements"][0]["quote"]["start"])
     raw = write(path, data)
     assert isinstance(load_dataset(path).statements[0].quote.start, int)
-    assert trusted.known(raw) is None
-    assert isinstance(load_dataset(path).statements[0].quote.start, int)
+    read_back, _ = known(raw)
+    assert isinstance(read_back.statements[0].quote.start, int)
 
 
-def test_a_changed_model_forgets_what_was_validated(tmp_path, monkeypatch):
+def test_changed_rules_forget_what_was_validated(tmp_path, monkeypatch):
     path = tmp_path / "data.json"
     raw = write(path, json.loads(BUNDLED.read_text()))
     load_dataset(path)
-    assert trusted.known(raw) is not None
-    monkeypatch.setattr(trusted, "_model_source", lambda: b"another model")
-    assert trusted.known(raw) is None
+    assert known(raw) is not None
+    monkeypatch.setattr(trusted, "_core_source", lambda: b"other checks")
+    assert known(raw) is None
 
 
-@pytest.mark.parametrize("cache", ["not json", '{"a": 1}', "[1, 2]", "\udcff"])
-def test_a_broken_cache_is_ignored_and_mended(tmp_path, cache):
+def test_the_evidence_is_checked_once_the_cache_was_kept_without_it(tmp_path):
+    """The app loads without the evidence's checks (it runs them after its first paint); the
+    command line, loading the same file afterwards, still checks them."""
+    path = tmp_path / "data.json"
+    data = json.loads(BUNDLED.read_text())
+    data["statements"][0]["quote"]["text"] = "words the article does not hold"
+    raw = write(path, data)
+    load_dataset(path, evidence=False)
+    assert known(raw)[1] is False
+    with pytest.raises(DatasetError, match=r"statements\[0\]\.quote.*differs from the words"):
+        load_dataset(path)
+
+
+def test_evidence_checked_before_is_not_checked_again(tmp_path, monkeypatch):
     path = tmp_path / "data.json"
     raw = write(path, json.loads(BUNDLED.read_text()))
-    cache_folder().mkdir(parents=True)
-    (cache_folder() / "validated.json").write_text(cache, errors="surrogateescape")
+    load_dataset(path)
+    assert known(raw)[1] is True
+    monkeypatch.setattr(load, "evidence_steps", None)  # would fail if called
     assert len(load_dataset(path).statements) > 0
-    assert trusted.known(raw) is not None
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda kept: b"not marshal",
+        lambda kept: kept[: len(kept) // 2],
+        lambda kept: marshal.dumps([1, 2]),
+        lambda kept: marshal.dumps(("explorer-records-0", *marshal.loads(kept)[1:])),
+        lambda kept: marshal.dumps((*marshal.loads(kept)[:3], ("Dataset",), (1,), [[]])),
+    ],
+    ids=["not marshal", "cut short", "another shape", "another format", "another model"],
+)
+def test_a_broken_cache_is_ignored_and_mended(tmp_path, spoil):
+    path = tmp_path / "data.json"
+    raw = write(path, json.loads(BUNDLED.read_text()))
+    validated = load_dataset(path)
+    kept = trusted.folder() / trusted.fingerprint(raw)
+    kept.write_bytes(spoil(kept.read_bytes()))
+    assert known(raw) is None
+    assert repr(load_dataset(path)) == repr(validated)
+    assert known(raw) is not None
+
+
+def test_another_files_records_are_not_taken_for_this_ones(tmp_path):
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    data = json.loads(BUNDLED.read_text())
+    write(first, data)
+    data["sources"][0]["title"] = "another title"
+    raw = write(second, data)
+    load_dataset(first)
+    first_key = trusted.fingerprint(first.read_bytes())
+    (trusted.folder() / trusted.fingerprint(raw)).write_bytes(
+        (trusted.folder() / first_key).read_bytes()
+    )
+    assert known(raw) is None
+    assert load_dataset(second).sources[0].title == "another title"
 
 
 def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch):
@@ -113,32 +167,7 @@ def test_a_cache_that_cannot_be_written_is_ignored(tmp_path, monkeypatch):
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where a folder should be
     assert len(load_dataset(path).statements) > 0
-    assert trusted.known(raw) is None
-
-
-@pytest.mark.parametrize(
-    ("field", "value", "error"),
-    [
-        ("unknown", 1, "unknown field"),
-        (
-            "quote",
-            {"source": "jaishankar-east-asia-tour", "start": 0, "end": None, "text": 5},
-            "end",
-        ),
-    ],
-)
-def test_a_lying_cache_costs_a_validation_not_a_wrong_record(tmp_path, field, value, error):
-    """A fingerprint remembered (by someone else's hand) for a file pydantic refuses: the
-    builder cannot build it, or the checks trip over what it built; either way the file is
-    validated, and refused with the lines saying why, never with a traceback."""
-    path = tmp_path / "data.json"
-    data = json.loads(BUNDLED.read_text())
-    data["statements"][0][field] = value
-    raw = write(path, data)
-    cache_folder().mkdir(parents=True)
-    (cache_folder() / "validated.json").write_text(json.dumps([trusted.fingerprint(raw)]))
-    with pytest.raises(DatasetError, match=error):
-        load_dataset(path)
+    assert known(raw) is None
 
 
 def test_only_the_most_recent_files_are_remembered(tmp_path, monkeypatch):
@@ -150,13 +179,5 @@ def test_only_the_most_recent_files_are_remembered(tmp_path, monkeypatch):
         path = tmp_path / f"data{n}.json"
         raws.append(write(path, data))
         load_dataset(path)
-    assert [trusted.known(raw) is not None for raw in raws] == [False, False, True, True, True]
-
-
-def test_large_files_are_always_validated(tmp_path, monkeypatch):
-    monkeypatch.setattr(trusted, "LIMIT", 100)
-    path = tmp_path / "data.json"
-    raw = write(path, json.loads(BUNDLED.read_text()))
-    load_dataset(path)
-    assert not (cache_folder() / "validated.json").exists()
-    assert trusted.known(raw) is None
+    assert [known(raw) is not None for raw in raws] == [False, False, True, True, True]
+    assert len(list(trusted.folder().glob("?" * 64))) == 3

@@ -62,16 +62,19 @@ def read_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> b
     return data
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` whole or not at all; a link at `path` is replaced,
-    never written through. FileProblem names the file when it cannot be written."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8, or bytes as they are) to `path` whole or not at all; a link at
+    `path` is replaced, never written through. FileProblem names the file when it cannot be
+    written."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     except OSError as error:
         raise FileProblem(path, f"cannot be written: {error.strerror or error}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        binary = isinstance(text, bytes)
+        mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": "utf-8", "newline": ""}
+        with os.fdopen(descriptor, **mode) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

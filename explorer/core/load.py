@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from explorer.core import trusted
-from explorer.core.checks import find_problems
+from explorer.core.checks import evidence_steps, find_problems
 from explorer.core.files import FileProblem, read_regular_file
 from explorer.core.model import Dataset
 
@@ -130,6 +130,16 @@ def checked(dataset: Dataset, path: Path | str, evidence: bool = True) -> Datase
     return dataset
 
 
+def checked_evidence(dataset: Dataset, path: Path | str) -> Dataset:
+    """The dataset, once its sources' hashes and its evidence's words are checked."""
+    problems: list = []
+    for _ in evidence_steps(dataset, problems):
+        pass
+    if problems:
+        raise DatasetError(path, [str(problem) for problem in problems])
+    return dataset
+
+
 def read_bytes(path: Path) -> bytes:
     """A dataset file's bytes, or a DatasetError saying why it cannot be read: only a
     regular file of at most MAX_DATASET_BYTES (a FIFO or a device is refused at once)."""
@@ -142,21 +152,24 @@ def read_bytes(path: Path) -> bytes:
 
 def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Dataset:
     """Load, validate and check a dataset file (the bundled one by default); with
-    `evidence=False`, all but the checks `checks.evidence_steps` does. A small file
-    validated before is built without validating it again (`explorer.core.trusted`)."""
+    `evidence=False`, all but the checks `checks.evidence_steps` does. A file validated
+    before is read back from the cache without validating it again (`explorer.core.trusted`)."""
     path = Path(path) if path is not None else bundled_dataset_path()
     raw = read_bytes(path)
+    key = trusted.fingerprint(raw)
     with gc_paused():
-        dataset = trusted.known(raw)
-        if dataset is not None:
-            try:
-                return checked(dataset, path, evidence)
-            except (DatasetError, TypeError, ValueError, AttributeError, KeyError):
-                pass  # refused as a first reading would refuse it (the cache may have lied)
+        if trusted.keeps(key):
+            del raw  # not needed to read the records back: its memory is free for them
+            kept = trusted.known(key)
+            if kept is not None:
+                dataset, evidence_checked = kept
+                if evidence and not evidence_checked:
+                    return checked_evidence(dataset, path)
+                return dataset
+            raw = read_bytes(path)
         data = parse_json(raw, path)
-        if len(raw) > trusted.LIMIT:
-            del raw  # the parsed values hold all that is needed; free the file's bytes first
-            return validate_dataset(data, path, evidence)
+        del raw  # the parsed values hold all that is needed
         dataset = validate_dataset(data, path, evidence)
-        trusted.learn(raw, dataset)
+        del data
+        trusted.learn(key, dataset, evidence)
         return dataset

@@ -130,7 +130,7 @@ def test_evidence_checked_before_is_not_checked_again(tmp_path, monkeypatch):
         lambda kept: kept[: len(kept) // 2],
         lambda kept: marshal.dumps([1, 2]),
         lambda kept: marshal.dumps(("explorer-records-0", *marshal.loads(kept)[1:])),
-        lambda kept: marshal.dumps((*marshal.loads(kept)[:3], ("Dataset",), (1,), [[]])),
+        lambda kept: marshal.dumps((*marshal.loads(kept)[:2], ("Dataset",), (1,), [[]])),
     ],
     ids=["not marshal", "cut short", "another shape", "another format", "another model"],
 )
@@ -181,3 +181,21 @@ def test_only_the_most_recent_files_are_remembered(tmp_path, monkeypatch):
         load_dataset(path)
     assert [known(raw) is not None for raw in raws] == [False, False, True, True, True]
     assert len(list(trusted.folder().glob("?" * 64))) == 3
+
+
+def test_the_app_checks_the_evidence_only_if_no_one_did_before(tmp_path, monkeypatch):
+    """Opened first by the app, the file's evidence is left to the app (after its first
+    paint), the next time too; once the command line has checked it, the app need not."""
+    from explorer.cli import main as cli
+    from explorer.tui import app as tui
+
+    told = []
+    monkeypatch.setattr(tui, "run", lambda *_, **kwargs: told.append(kwargs["evidence_checked"]))
+    path = tmp_path / "data.json"
+    write(path, json.loads(BUNDLED.read_text()))
+    for _ in range(2):
+        cli.main(["--data", str(path)])
+    assert load.open_dataset(path, evidence=False)[1] is False
+    assert cli.main(["validate", str(path)]) == 0
+    cli.main(["--data", str(path)])
+    assert told == [False, False, True]

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer.core.load import DatasetError, bundled_dataset_path, load_dataset
+from explorer.core.load import DatasetError, bundled_dataset_path, load_dataset, open_dataset
 from explorer.core.safe import safe_text
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -514,12 +514,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
     notice = None
     path = args.data
     if args.served:  # a browser tab's app: the server's data file, and nothing remembered
-        return run(load_dataset(path, evidence=False), settings=False, evidence_checked=False)
+        dataset, checked = open_dataset(path, evidence=False)
+        return run(dataset, settings=False, evidence_checked=checked)
     if path is None and not args.bundled:
         last = load_settings().get("data")
         if isinstance(last, str) and last:
             try:
-                dataset = load_dataset(Path(last), evidence=False)
+                dataset, checked = open_dataset(Path(last), evidence=False)
             except DatasetError as error:
                 first = next(iter(error.lines()), "unreadable")
                 _problem(
@@ -529,15 +530,15 @@ def cmd_tui(args: argparse.Namespace) -> int:
                 notice = (
                     f"Opened {last}, the data file of your last run (--bundled: the bundled one)"
                 )
-                return run(dataset, notice, evidence_checked=False)
-    # The evidence's words are checked by the app after its first paint: at 100,000
-    # statements that is a quarter of the load.
-    dataset = load_dataset(path, evidence=False)
+                return run(dataset, notice, evidence_checked=checked)
+    # The evidence's words are checked by the app after its first paint (at 100,000
+    # statements that is a quarter of a first load), unless they were when it was cached.
+    dataset, checked = open_dataset(path, evidence=False)
     if path is not None:
         remember(data=str(path.resolve()))
     elif args.bundled:
         remember(data=None)
-    return run(dataset, notice, evidence_checked=False)
+    return run(dataset, notice, evidence_checked=checked)
 
 
 def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:

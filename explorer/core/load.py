@@ -130,14 +130,14 @@ def checked(dataset: Dataset, path: Path | str, evidence: bool = True) -> Datase
     return dataset
 
 
-def checked_evidence(dataset: Dataset, path: Path | str) -> Dataset:
-    """The dataset, once its sources' hashes and its evidence's words are checked."""
+def check_evidence(dataset: Dataset, path: Path | str) -> None:
+    """Check the sources' hashes and the evidence's words; raise DatasetError listing every
+    problem."""
     problems: list = []
     for _ in evidence_steps(dataset, problems):
         pass
     if problems:
         raise DatasetError(path, [str(problem) for problem in problems])
-    return dataset
 
 
 def read_bytes(path: Path) -> bytes:
@@ -154,6 +154,12 @@ def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Da
     """Load, validate and check a dataset file (the bundled one by default); with
     `evidence=False`, all but the checks `checks.evidence_steps` does. A file validated
     before is read back from the cache without validating it again (`explorer.core.trusted`)."""
+    return open_dataset(path, evidence=evidence)[0]
+
+
+def open_dataset(path: Path | str | None = None, *, evidence: bool = True) -> tuple[Dataset, bool]:
+    """`load_dataset`, also saying whether the evidence's checks were done: with
+    `evidence=False` they were if the file was read back from a cache written with them."""
     path = Path(path) if path is not None else bundled_dataset_path()
     raw = read_bytes(path)
     key = trusted.fingerprint(raw)
@@ -164,12 +170,14 @@ def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Da
             if kept is not None:
                 dataset, evidence_checked = kept
                 if evidence and not evidence_checked:
-                    return checked_evidence(dataset, path)
-                return dataset
+                    check_evidence(dataset, path)
+                    trusted.evidence_checked(key)
+                    return dataset, True
+                return dataset, evidence_checked
             raw = read_bytes(path)
         data = parse_json(raw, path)
         del raw  # the parsed values hold all that is needed
         dataset = validate_dataset(data, path, evidence)
         del data
         trusted.learn(key, dataset, evidence)
-        return dataset
+        return dataset, evidence

@@ -8,12 +8,14 @@ passed the integrity checks are kept in the user's cache folder, as columns of p
 the source of `explorer/core` (the model, the checks, this code) and of the versions of
 Python and pydantic: a changed byte, rule or version and the file is validated again. The
 records read back are the very records pydantic made, so the checks they passed are not run
-again, except the evidence's when the cache was written without them. A cache that cannot
-be read, written or understood is ignored.
+again; the evidence's are, until they have passed once (the app leaves them for after its
+first paint, and a file it opened first has not had them). A cache that cannot be read,
+written or understood is ignored.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -71,14 +73,18 @@ def keeps(key: str) -> bool:
 
 def known(key: str) -> tuple[Dataset, bool] | None:
     """The records of the file of this fingerprint, validated before, and whether its
-    evidence was checked then; None for any other file, or a cache that cannot be read."""
+    evidence was checked since; None for any other file, or a cache that cannot be read."""
     try:
-        form, name, evidence, names, counts, columns_ = marshal.loads((folder() / key).read_bytes())
+        form, name, names, counts, columns_ = marshal.loads((folder() / key).read_bytes())
         if (form, name) != (FORMAT, key):
             return None
-        return columns.decode(names, counts, columns_), evidence is True
+        return columns.decode(names, counts, columns_), _marker(key).is_file()
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None
+
+
+def _marker(key: str) -> Path:
+    return folder() / f"{key}.evidence"
 
 
 def learn(key: str, validated: Dataset, evidence: bool) -> bool:
@@ -87,11 +93,21 @@ def learn(key: str, validated: Dataset, evidence: bool) -> bool:
     files validated most recently stay."""
     recent = [*[k for k in _recent() if k != key][-(REMEMBERED - 1) :], key]
     try:
-        kept = marshal.dumps((FORMAT, key, evidence, *columns.encode(validated)))
+        kept = marshal.dumps((FORMAT, key, *columns.encode(validated)))
         folder().mkdir(parents=True, exist_ok=True)
+        _marker(key).unlink(missing_ok=True)
         write_atomically(folder() / key, kept)
-        for stale in {p.name for p in folder().iterdir() if len(p.name) == 64} - set(recent):
+        for stale in {p.name[:64] for p in folder().glob("?" * 64 + "*")} - set(recent):
             (folder() / stale).unlink(missing_ok=True)
+            _marker(stale).unlink(missing_ok=True)
     except (OSError, FileProblem, ValueError):
         return False
+    if evidence:
+        evidence_checked(key)
     return keep(folder() / "recent.json", recent)
+
+
+def evidence_checked(key: str) -> None:
+    """Note that the evidence of the file of this fingerprint passed its checks."""
+    with contextlib.suppress(OSError):  # if not noted, it is checked again next time
+        _marker(key).touch()

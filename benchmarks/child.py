@@ -54,11 +54,11 @@ def first_paint(target: str) -> dict:
         return result
     # The same steps as `explorer --data TARGET`: the command line, the load, the app.
     from explorer.cli.main import build_parser
-    from explorer.core.load import load_dataset
+    from explorer.core.load import open_dataset
 
     args = build_parser().parse_args(["--data", target])
     started = time.perf_counter()
-    dataset = load_dataset(args.data, evidence=False)  # as `explorer` does
+    dataset, checked = open_dataset(args.data, evidence=False, aside=True)  # as `explorer`
     result["load"] = time.perf_counter() - started
     from explorer.tui.app import ExplorerApp
 
@@ -67,7 +67,7 @@ def first_paint(target: str) -> dict:
             result["ready"] = time.perf_counter()
             self.exit()
 
-    Timed(dataset, evidence_checked=False).run(headless=True, size=SIZE)
+    Timed(dataset, evidence_checked=checked).run(headless=True, size=SIZE)
     return result
 
 
@@ -160,11 +160,11 @@ def in_terminal(target: str, out: str) -> None:
         Bare().run()
     else:
         from explorer.cli.main import build_parser
-        from explorer.core.load import load_dataset
+        from explorer.core.load import open_dataset
 
         args = build_parser().parse_args(["--data", target])
         started = time.perf_counter()
-        dataset = load_dataset(args.data, evidence=False)  # as `explorer` does
+        dataset, checked = open_dataset(args.data, evidence=False, aside=True)  # as `explorer`
         report["load"] = time.perf_counter() - started
         from explorer.tui.app import ExplorerApp
         from explorer.tui.widgets.quotes import QuotesPane
@@ -199,7 +199,7 @@ def in_terminal(target: str, out: str) -> None:
                     report["keys"].append((event.time, event.key))
                 await super().on_event(event)
 
-        Timed(dataset, evidence_checked=False).run()
+        Timed(dataset, evidence_checked=checked).run()
     report["peak_mb"] = peak_mb()
     Path(out).write_text(json.dumps(report), encoding="utf-8")
 

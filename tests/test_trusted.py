@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import marshal
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import DATA
@@ -199,3 +201,32 @@ def test_the_app_checks_the_evidence_only_if_no_one_did_before(tmp_path, monkeyp
     assert cli.main(["validate", str(path)]) == 0
     cli.main(["--data", str(path)])
     assert told == [False, False, True]
+
+
+def test_the_app_does_not_wait_for_its_file_to_be_cached(tmp_path, monkeypatch):
+    """A file the app opens first is cached by a child process, while the app goes on."""
+    learn, by = trusted.learn, tmp_path / "cached by"
+
+    def learn_and_say_who(*args):
+        learn(*args)
+        (tmp_path / "pid").write_text(str(os.getpid()))
+        (tmp_path / "pid").replace(by)  # whole when seen
+
+    monkeypatch.setattr(trusted, "learn", learn_and_say_who)
+    path = tmp_path / "data.json"
+    raw = write(path, json.loads(BUNDLED.read_text()))
+    dataset, checked = load.open_dataset(path, evidence=False, aside=True)
+    assert len(dataset.statements) > 0 and checked is False
+    deadline = time.monotonic() + 30
+    while not by.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert int(by.read_text()) != os.getpid()
+    assert repr(known(raw)[0]) == repr(dataset)
+
+
+def test_where_no_child_can_be_made_the_file_is_cached_at_once(tmp_path, monkeypatch):
+    monkeypatch.delattr(load.os, "fork", raising=False)
+    path = tmp_path / "data.json"
+    raw = write(path, json.loads(BUNDLED.read_text()))
+    load.open_dataset(path, evidence=False, aside=True)
+    assert known(raw) is not None

@@ -514,13 +514,13 @@ def cmd_tui(args: argparse.Namespace) -> int:
     notice = None
     path = args.data
     if args.served:  # a browser tab's app: the server's data file, and nothing remembered
-        dataset, checked = open_dataset(path, evidence=False)
+        dataset, checked = open_dataset(path, evidence=False, aside=True)
         return run(dataset, settings=False, evidence_checked=checked)
     if path is None and not args.bundled:
         last = load_settings().get("data")
         if isinstance(last, str) and last:
             try:
-                dataset, checked = open_dataset(Path(last), evidence=False)
+                dataset, checked = open_dataset(Path(last), evidence=False, aside=True)
             except DatasetError as error:
                 first = next(iter(error.lines()), "unreadable")
                 _problem(
@@ -533,7 +533,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
                 return run(dataset, notice, evidence_checked=checked)
     # The evidence's words are checked by the app after its first paint (at 100,000
     # statements that is a quarter of a first load), unless they were when it was cached.
-    dataset, checked = open_dataset(path, evidence=False)
+    dataset, checked = open_dataset(path, evidence=False, aside=True)
     if path is not None:
         remember(data=str(path.resolve()))
     elif args.bundled:

@@ -3,6 +3,7 @@ included; columns of anything else are refused, never half-read."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import marshal
 
@@ -69,11 +70,41 @@ def test_records_are_whole_and_still_immutable():
         statement.id = "changed"  # type: ignore[misc]
 
 
+def test_empty_lists_and_dicts_are_one_each_and_cannot_be_changed():
+    """Most `claims`, `disputed` and `inferred` are empty: read back, they share one empty
+    list and one empty dict, which refuse every change."""
+    dataset = validate_whole(generate(50))
+    back = round_trip(dataset)
+    mentions = [m for area in back.areas for m in area.mentions]
+    lists = [x for m in mentions for x in (m.claims, m.disputed) if not x]
+    dicts = [m.inferred for m in mentions if not m.inferred]
+    assert len(lists) > 50 and len(dicts) > 25
+    assert len({id(x) for x in lists}) == 1 and len({id(x) for x in dicts}) == 1
+    empty_list, empty_dict = lists[0], dicts[0]
+    assert empty_list == [] and empty_dict == {} and not empty_list and not empty_dict
+    for change in (
+        lambda: empty_list.append(1),
+        lambda: empty_list.extend([1]),
+        lambda: empty_list.insert(0, 1),
+        lambda: empty_list.__setitem__(slice(0, 0), [1]),
+        lambda: empty_list.__iadd__([1]),
+        lambda: empty_dict.__setitem__("a", "b"),
+        lambda: empty_dict.update(a="b"),
+        lambda: empty_dict.setdefault("a", "b"),
+        lambda: empty_dict.__ior__({"a": "b"}),
+    ):
+        with pytest.raises(TypeError):
+            change()
+    assert empty_list == [] and empty_dict == {}
+    assert to_json_data(back) == to_json_data(dataset)
+    assert [*empty_list, 1] == [1] and {**empty_dict, "a": "b"} == {"a": "b"}
+
+
 def test_each_class_comes_after_every_class_that_holds_it():
     order = columns.classes()
     for position, cls in enumerate(order):
         for _, _, child in columns._fields(cls):
-            if child is not None:
+            if dataclasses.is_dataclass(child):
                 assert order.index(child) > position, (cls, child)
     assert Source in order and len(set(order)) == len(order)
 
@@ -87,6 +118,15 @@ def out_of_range(cols, name):
     return cols
 
 
+def values_missing(cols):
+    """The columns with a statement's speakers gone but still said to be there."""
+    table = columns.classes().index(Statement)
+    field = [name for name, _, _ in columns._fields(Statement)].index("speakers")
+    present, full = cols[table][field]
+    cols[table][field] = (present, full[:-1])
+    return cols
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -95,6 +135,7 @@ def out_of_range(cols, name):
         lambda names, counts, cols: (names, counts, cols[:-1]),  # a table missing
         lambda names, counts, cols: (names, counts, [c[:-1] for c in cols]),  # a column
         lambda names, counts, cols: (names, counts, out_of_range(cols, "quote")),
+        lambda names, counts, cols: (names, counts, values_missing(cols)),
         lambda names, counts, cols: (names, counts, out_of_range(cols, "attribution")),
     ],
 )

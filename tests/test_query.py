@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -134,6 +136,21 @@ def test_statement_dates_say_a_day_within_the_leg(index):
         )
         is None
     )
+
+
+def test_each_countrys_quote_count_is_the_statements_made_there():
+    """Counted from every statement's place at once, as each statement's own country says."""
+    from explorer.core.load import validate_dataset
+    from explorer.ingest.synth import generate
+
+    index = Index(validate_dataset(generate(400), "synthetic"))
+    expected = Counter(
+        country.id
+        for statement in index.dataset.statements
+        if (country := index.statement_country(statement)) is not None
+    )
+    counts = {c: index.country_summary(c).quote_count for c in index.countries}
+    assert counts == {c: expected[c] for c in index.countries} and sum(counts.values()) > 0
 
 
 def test_country_summary(index):

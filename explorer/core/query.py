@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -312,14 +312,20 @@ class Index:
 
     @cached_property
     def _statement_places(self) -> list[tuple[str | None, str | None]]:
-        """(leg id, country id) of every statement, by index."""
+        """(leg id, country id) of every statement, by index: one pair per leg, shared."""
         leg_of_event = {event.id: event.leg for event in self.dataset.events}
-        country_of_leg = {leg_id: leg.country for leg_id, leg in self.legs.items()}
-        places = []
-        for statement in self.dataset.statements:
-            leg_id = statement.leg or leg_of_event.get(statement.event)
-            places.append((leg_id, country_of_leg.get(leg_id)) if leg_id else (None, None))
-        return places
+        place_of_leg = {leg_id: (leg_id, leg.country) for leg_id, leg in self.legs.items()}
+        nowhere: tuple[str | None, str | None] = (None, None)
+        legs = [s.leg or leg_of_event.get(s.event) for s in self.dataset.statements]
+        return [(place_of_leg.get(leg) or (leg, None)) if leg else nowhere for leg in legs]
+
+    @cached_property
+    def _quotes_by_country(self) -> Counter[str | None]:
+        """How many statements each country's legs hold."""
+        by_country: Counter[str | None] = Counter()
+        for (_, country), count in Counter(self._statement_places).items():
+            by_country[country] += count
+        return by_country
 
     # ---------------------------------------------------------------- quotes
 
@@ -618,7 +624,7 @@ class Index:
                 for mention in area.mentions
                 if country_id in mention.partners
             ],
-            quote_count=sum(1 for _, c in self._statement_places if c == country_id),
+            quote_count=self._quotes_by_country[country_id],
         )
 
     def country_summaries(self) -> list[CountrySummary]:

@@ -230,3 +230,66 @@ def test_where_no_child_can_be_made_the_file_is_cached_at_once(tmp_path, monkeyp
     raw = write(path, json.loads(BUNDLED.read_text()))
     load.open_dataset(path, evidence=False, aside=True)
     assert known(raw) is not None
+
+
+def reads_counted(monkeypatch) -> list:
+    """Every read of a dataset file's bytes, counted."""
+    reads, read = [], load.read_bytes
+    monkeypatch.setattr(load, "read_bytes", lambda path: reads.append(path) or read(path))
+    return reads
+
+
+def test_a_file_unchanged_since_it_was_read_is_not_read_again(tmp_path, monkeypatch):
+    """Known by its device, inode, size and times, as git knows a file unchanged: its
+    records are read back without reading or hashing its bytes."""
+    monkeypatch.setattr(trusted, "SETTLED_NS", 0)
+    path = tmp_path / "data.json"
+    write(path, json.loads(BUNDLED.read_text()))
+    validated = load_dataset(path)
+    reads = reads_counted(monkeypatch)
+    assert repr(load_dataset(path)) == repr(validated) and reads == []
+    monkeypatch.setattr(trusted, "_code", lambda: "other code")
+    load_dataset(path)
+    assert len(reads) == 1  # the code changed: what it knew of the file no longer holds
+
+
+def test_a_changed_file_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(trusted, "SETTLED_NS", 0)
+    path = tmp_path / "data.json"
+    data = json.loads(BUNDLED.read_text())
+    write(path, data)
+    load_dataset(path)
+    data["sources"][0]["title"] = "A title of another length"
+    write(path, data)
+    reads = reads_counted(monkeypatch)
+    assert load_dataset(path).sources[0].title == "A title of another length"
+    assert len(reads) == 1
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_each_time(tmp_path, monkeypatch):
+    """A change in the same tick of a coarse clock could leave the times as they were."""
+    path = tmp_path / "data.json"
+    write(path, json.loads(BUNDLED.read_text()))
+    reads = reads_counted(monkeypatch)
+    for _ in range(3):
+        load_dataset(path)
+    assert len(reads) == 3
+    assert trusted.fingerprint_of(trusted.signature(path)) is None
+
+
+def test_a_file_changed_while_it_was_read_is_not_known_by_its_state(tmp_path, monkeypatch):
+    monkeypatch.setattr(trusted, "SETTLED_NS", 0)
+    path = tmp_path / "data.json"
+    text = json.dumps(json.loads(BUNDLED.read_text()))
+    path.write_text(text, encoding="utf-8")
+    read = load.read_bytes
+
+    def read_then_change(file):
+        raw = read(file)
+        file.write_text(text + " ", encoding="utf-8")  # still valid, one byte longer
+        return raw
+
+    monkeypatch.setattr(load, "read_bytes", read_then_change)
+    state = trusted.signature(path)
+    load_dataset(path)
+    assert trusted.fingerprint_of(state) is None

@@ -168,11 +168,15 @@ def open_dataset(
     fork one) while this one goes on: the app's first paint need not wait for it (~1 s and
     ~110 MB at 100,000 statements)."""
     path = Path(path) if path is not None else bundled_dataset_path()
-    raw = read_bytes(path)
-    key = trusted.fingerprint(raw)
+    state = trusted.signature(path)
+    key, raw = trusted.fingerprint_of(state), None  # known by its state: not read again
+    if key is None or not trusted.keeps(key):
+        raw = read_bytes(path)
+        key = trusted.fingerprint(raw)
+        trusted.remember_state(state, path, key)
     with gc_paused():
         if trusted.keeps(key):
-            del raw  # not needed to read the records back: its memory is free for them
+            raw = None  # not needed to read the records back: its memory is free for them
             kept = trusted.known(key)
             if kept is not None:
                 dataset, evidence_checked = kept
@@ -181,7 +185,9 @@ def open_dataset(
                     trusted.evidence_checked(key)
                     return dataset, True
                 return dataset, evidence_checked
+        if raw is None:  # the records kept could not be read: validate what the file holds
             raw = read_bytes(path)
+            key = trusted.fingerprint(raw)
         data = parse_json(raw, path)
         del raw  # the parsed values hold all that is needed
         dataset = validate_dataset(data, path, evidence)

@@ -9,8 +9,9 @@ the source of `explorer/core` (the model, the checks, this code) and of the vers
 Python and pydantic: a changed byte, rule or version and the file is validated again. The
 records read back are the very records pydantic made, so the checks they passed are not run
 again; the evidence's are, until they have passed once (the app leaves them for after its
-first paint, and a file it opened first has not had them). A cache that cannot be read,
-written or understood is ignored.
+first paint, and a file it opened first has not had them). A file whose state (device,
+inode, size, times) has not changed since it was read and hashed is not read again. A cache
+that cannot be read, written or understood is ignored.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ import hashlib
 import importlib.util
 import json
 import marshal
+import os
+import stat
 import sys
+import time
 from pathlib import Path
 
 from explorer.core import columns
@@ -30,6 +34,8 @@ from explorer.core.model import Dataset
 from explorer.core.settings import cache_folder, keep
 
 REMEMBERED = 8  # the files validated most recently (100,000 statements take ~60 MB here)
+FILES = 64  # the states of the files read most recently (see `signature`)
+SETTLED_NS = 2_000_000_000  # how long before it is read a file must have last changed
 FORMAT = "explorer-records-1"
 CORE = Path(__file__).resolve().parent
 
@@ -54,6 +60,58 @@ def fingerprint(raw: bytes) -> str:
 def folder() -> Path:
     """Where the records of files validated before are kept."""
     return cache_folder() / "records"
+
+
+@functools.cache
+def _code() -> str:
+    return hashlib.sha256(_core_source()).hexdigest()[:16]
+
+
+def signature(path: Path) -> str | None:
+    """What tells this state of a file from any other without reading it, as git's index
+    does: its device, inode, size and times (the change time is the system's own, set at
+    every write); with the code's hash. None where that cannot tell: not a regular file, no
+    inode number."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or not info.st_ino:
+        return None
+    return ":".join(
+        map(
+            str,
+            (_code(), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns),
+        )
+    )
+
+
+def _files() -> dict[str, str]:
+    """The fingerprints of files read before, by their signature then."""
+    try:
+        value = json.loads((folder() / "files.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+    return value if ok else {}
+
+
+def fingerprint_of(state: str | None) -> str | None:
+    """The fingerprint of a file in this state (its `signature`), if it was read in it."""
+    return _files().get(state) if state else None
+
+
+def remember_state(before: str | None, path: Path, key: str) -> bool:
+    """Remember that the file at `path`, in the state `before` when it was read, has the
+    fingerprint `key` — unless it changed while it was read, or so recently before that
+    a change in the same tick of a coarse clock would leave its signature the same (git's
+    "racily clean" files): such a file is read and hashed each time until it settles."""
+    if before is None or signature(path) != before:
+        return False
+    if time.time_ns() - int(before.rsplit(":", 1)[1]) < SETTLED_NS:
+        return False
+    files = {**_files(), before: key}
+    return keep(folder() / "files.json", dict(list(files.items())[-FILES:]))
 
 
 def _recent() -> list[str]:

@@ -88,12 +88,7 @@ def signature(path: Path) -> str | None:
 
 def _files() -> dict[str, str]:
     """The fingerprints of files read before, by their signature then."""
-    try:
-        value = json.loads((folder() / "files.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return {}
-    ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-    return value if ok else {}
+    return _kept("files.json", dict)  # type: ignore[return-value]
 
 
 def fingerprint_of(state: str | None) -> str | None:
@@ -116,12 +111,19 @@ def remember_state(before: str | None, path: Path, key: str) -> bool:
 
 def _recent() -> list[str]:
     """The keys of the files kept, the most recently validated last."""
+    return _kept("recent.json", list)  # type: ignore[return-value]
+
+
+def _kept(name: str, kind: type[list] | type[dict]) -> list | dict:
+    """What a JSON file of the cache holds, if it is a list or dict (`kind`) of strings;
+    else an empty one."""
     try:
-        value = json.loads((folder() / "recent.json").read_text(encoding="utf-8"))
+        value = json.loads((folder() / name).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return []
-    ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
-    return value if ok else []
+        return kind()
+    strings = value.values() if isinstance(value, dict) else value
+    ok = isinstance(value, kind) and all(isinstance(v, str) for v in strings)
+    return value if ok else kind()
 
 
 def keeps(key: str) -> bool:

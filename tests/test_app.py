@@ -788,3 +788,32 @@ async def test_a_large_dataset_is_searchable_by_speaker_from_its_first_paint(mon
         assert not app.index.background and not app.index.indexing
         assert gc.get_freeze_count() > frozen_before
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+async def test_the_collector_is_held_until_the_first_paint(dataset, collecting):
+    """Building the first screen makes the garbage collector run again and again over all
+    that is not frozen: it is held from the app's load to its first paint, then left as
+    the app found it."""
+    import gc
+
+    from explorer.tui import app as app_module
+
+    seen = []
+
+    class Watched(app_module.ExplorerApp):
+        def on_mount(self) -> None:
+            seen.append(gc.isenabled())
+            super().on_mount()
+
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        app = Watched(dataset)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert seen == [False] and gc.isenabled() is collecting
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -293,3 +293,13 @@ def test_a_file_changed_while_it_was_read_is_not_known_by_its_state(tmp_path, mo
     state = trusted.signature(path)
     load_dataset(path)
     assert trusted.fingerprint_of(state) is None
+
+
+def test_a_dataset_just_built_opens_as_one_opened_before(run_cli, tmp_path):
+    """`explorer build` reads what it wrote as the app will: the records are kept, the
+    evidence noted as checked."""
+    output = tmp_path / "dataset.json"
+    assert run_cli("build", "-o", str(output)).returncode == 0
+    kept = known(output.read_bytes())
+    assert kept is not None and kept[1] is True
+    assert repr(kept[0]) == repr(load_dataset(output))

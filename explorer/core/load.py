@@ -1,6 +1,8 @@
 """Reading a dataset file: every way it can be wrong becomes a `DatasetError` with clear lines.
 
-Reading never writes: files are only opened for reading.
+A dataset file is only ever opened for reading. What reading it made is kept in the
+user's cache folder (`explorer.core.trusted`), so that the next reading of the same file is
+quick; a cache that cannot be written changes nothing else.
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def first_paint(target: str) -> dict:
 
     args = build_parser().parse_args(["--data", target])
     started = time.perf_counter()
-    dataset, checked = open_dataset(args.data, evidence=False, aside=True)  # as `explorer`
+    dataset, checked, _ = open_dataset(args.data, evidence=False, aside=True)  # as `explorer`
     result["load"] = time.perf_counter() - started
     from explorer.tui.app import ExplorerApp
 
@@ -164,7 +164,7 @@ def in_terminal(target: str, out: str) -> None:
 
         args = build_parser().parse_args(["--data", target])
         started = time.perf_counter()
-        dataset, checked = open_dataset(args.data, evidence=False, aside=True)  # as `explorer`
+        dataset, checked, _ = open_dataset(args.data, evidence=False, aside=True)  # as `explorer`
         report["load"] = time.perf_counter() - started
         from explorer.tui.app import ExplorerApp
         from explorer.tui.widgets.quotes import QuotesPane

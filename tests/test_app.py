@@ -742,7 +742,8 @@ async def test_evidence_left_for_after_the_first_paint_is_checked_and_its_faults
     with pytest.raises(DatasetError, match="differs from the words"):
         load_dataset(path)
     unchecked = load_dataset(path, evidence=False)
-    app = make_app(unchecked, evidence_checked=False)
+    passed = []
+    app = make_app(unchecked, evidence_checked=False, evidence_passed=lambda: passed.append(1))
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(20):
             await pilot.pause()
@@ -753,12 +754,14 @@ async def test_evidence_left_for_after_the_first_paint_is_checked_and_its_faults
         await pilot.press("escape")
         await pilot.pause()
         assert "1 problem in the evidence" in screen_text(app)
-    sound = make_app(dataset, evidence_checked=False)
+    assert passed == []  # never told it passed
+    sound = make_app(dataset, evidence_checked=False, evidence_passed=lambda: passed.append(1))
     async with sound.run_test(size=SIZE) as pilot:
         for _ in range(5):
             await pilot.pause()
         assert not sound.checking and not sound.problems
         assert "checking the evidence" not in screen_text(sound)
+    assert passed == [1]
 
 
 async def test_a_large_dataset_is_searchable_by_speaker_from_its_first_paint(monkeypatch, dataset):

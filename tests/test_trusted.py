@@ -193,6 +193,7 @@ def test_the_app_checks_the_evidence_only_if_no_one_did_before(tmp_path, monkeyp
 
     told = []
     monkeypatch.setattr(tui, "run", lambda *_, **kwargs: told.append(kwargs["evidence_checked"]))
+    monkeypatch.setattr(load, "_forked", lambda *_: False)  # cached at once: no race here
     path = tmp_path / "data.json"
     write(path, json.loads(BUNDLED.read_text()))
     for _ in range(2):
@@ -201,6 +202,28 @@ def test_the_app_checks_the_evidence_only_if_no_one_did_before(tmp_path, monkeyp
     assert cli.main(["validate", str(path)]) == 0
     cli.main(["--data", str(path)])
     assert told == [False, False, True]
+
+
+def test_evidence_the_app_found_sound_is_not_checked_again(tmp_path, monkeypatch):
+    """The app checks the evidence after its first paint; when it passes, the cache notes it
+    for the bytes the app read, and the next opening skips the checks."""
+    from explorer.cli import main as cli
+    from explorer.tui import app as tui
+
+    told = []
+
+    def app_that_checks(dataset, notice=None, **kwargs):
+        told.append(kwargs["evidence_checked"])
+        kwargs["evidence_passed"]()  # as the app does when its checks pass
+        return 0
+
+    monkeypatch.setattr(tui, "run", app_that_checks)
+    monkeypatch.setattr(load, "_forked", lambda *_: False)  # cached at once: no race here
+    path = tmp_path / "data.json"
+    write(path, json.loads(BUNDLED.read_text()))
+    for _ in range(2):
+        cli.main(["--data", str(path)])
+    assert told == [False, True]
 
 
 def test_the_app_does_not_wait_for_its_file_to_be_cached(tmp_path, monkeypatch):
@@ -215,7 +238,7 @@ def test_the_app_does_not_wait_for_its_file_to_be_cached(tmp_path, monkeypatch):
     monkeypatch.setattr(trusted, "learn", learn_and_say_who)
     path = tmp_path / "data.json"
     raw = write(path, json.loads(BUNDLED.read_text()))
-    dataset, checked = load.open_dataset(path, evidence=False, aside=True)
+    dataset, checked, _ = load.open_dataset(path, evidence=False, aside=True)
     assert len(dataset.statements) > 0 and checked is False
     deadline = time.monotonic() + 30
     while not by.exists() and time.monotonic() < deadline:

@@ -7,6 +7,7 @@ cannot listen on), 2 bad usage (a missing extra included).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -14,7 +15,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer.core.load import DatasetError, bundled_dataset_path, load_dataset, open_dataset
+from explorer.core.load import (
+    DatasetError,
+    Opened,
+    bundled_dataset_path,
+    load_dataset,
+    note_evidence_checked,
+    open_dataset,
+)
 from explorer.core.safe import safe_text
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -512,18 +520,16 @@ def cmd_tui(args: argparse.Namespace) -> int:
     """Open the terminal app: on the file given, else the last one given (remembered in the
     user's config folder), else the bundled dataset."""
     from explorer.core.settings import load_settings, remember
-    from explorer.tui.app import run
 
     notice = None
     path = args.data
     if args.served:  # a browser tab's app: the server's data file, and nothing remembered
-        dataset, checked = open_dataset(path, evidence=False, aside=True)
-        return run(dataset, settings=False, evidence_checked=checked)
+        return _run_app(open_dataset(path, evidence=False, aside=True), None, settings=False)
     if path is None and not args.bundled:
         last = load_settings().get("data")
         if isinstance(last, str) and last:
             try:
-                dataset, checked = open_dataset(Path(last), evidence=False, aside=True)
+                opened = open_dataset(Path(last), evidence=False, aside=True)
             except DatasetError as error:
                 first = next(iter(error.lines()), "unreadable")
                 _problem(
@@ -533,15 +539,29 @@ def cmd_tui(args: argparse.Namespace) -> int:
                 notice = (
                     f"Opened {last}, the data file of your last run (--bundled: the bundled one)"
                 )
-                return run(dataset, notice, evidence_checked=checked)
+                return _run_app(opened, notice)
     # The evidence's words are checked by the app after its first paint (at 100,000
     # statements that is a quarter of a first load), unless they were when it was cached.
-    dataset, checked = open_dataset(path, evidence=False, aside=True)
+    opened = open_dataset(path, evidence=False, aside=True)
     if path is not None:
         remember(data=str(path.resolve()))
     elif args.bundled:
         remember(data=None)
-    return run(dataset, notice, evidence_checked=checked)
+    return _run_app(opened, notice)
+
+
+def _run_app(opened: Opened, notice: str | None, *, settings: bool = True) -> int:
+    """Run the app on a dataset just opened; the evidence it checks after its first paint
+    is noted as checked when it passes."""
+    from explorer.tui.app import run
+
+    return run(
+        opened.dataset,
+        notice,
+        settings=settings,
+        evidence_checked=opened.evidence_checked,
+        evidence_passed=functools.partial(note_evidence_checked, opened.key),
+    )
 
 
 def _commands(name: str | None) -> Callable[[argparse.Namespace], int]:

@@ -14,6 +14,7 @@ import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from explorer.core import trusted
 from explorer.core.checks import evidence_steps, find_problems
@@ -158,14 +159,29 @@ def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Da
     """Load, validate and check a dataset file (the bundled one by default); with
     `evidence=False`, all but the checks `checks.evidence_steps` does. A file validated
     before is read back from the cache without validating it again (`explorer.core.trusted`)."""
-    return open_dataset(path, evidence=evidence)[0]
+    return open_dataset(path, evidence=evidence).dataset
+
+
+class Opened(NamedTuple):
+    """A dataset file read: its records, whether its evidence's checks were done, and the
+    fingerprint of the bytes they were made from (see `note_evidence_checked`)."""
+
+    dataset: Dataset
+    evidence_checked: bool
+    key: str
+
+
+def note_evidence_checked(key: str) -> None:
+    """Note that the evidence of the file read with this fingerprint passed its checks, done
+    after it was opened (by the app, after its first paint): the next reading skips them."""
+    trusted.evidence_checked(key)
 
 
 def open_dataset(
     path: Path | str | None = None, *, evidence: bool = True, aside: bool = False
-) -> tuple[Dataset, bool]:
+) -> Opened:
     """`load_dataset`, also saying whether the evidence's checks were done: with
-    `evidence=False` they were if the file was read back from a cache written with them.
+    `evidence=False` they were if they passed on these bytes before.
     With `aside`, a file validated now is cached by a child process (where the system can
     fork one) while this one goes on: the app's first paint need not wait for it (~1 s and
     ~110 MB at 100,000 statements)."""
@@ -185,8 +201,8 @@ def open_dataset(
                 if evidence and not evidence_checked:
                     check_evidence(dataset, path)
                     trusted.evidence_checked(key)
-                    return dataset, True
-                return dataset, evidence_checked
+                    return Opened(dataset, True, key)
+                return Opened(dataset, evidence_checked, key)
         if raw is None:  # the records kept could not be read: validate what the file holds
             raw = read_bytes(path)
             key = trusted.fingerprint(raw)
@@ -196,7 +212,7 @@ def open_dataset(
         del data
         if not (aside and _forked(trusted.learn, key, dataset, evidence)):
             trusted.learn(key, dataset, evidence)
-        return dataset, evidence
+        return Opened(dataset, evidence, key)
 
 
 def _forked(work: Callable[..., object], *args: object) -> bool:

@@ -155,7 +155,6 @@ def learn(key: str, validated: Dataset, evidence: bool) -> bool:
     try:
         kept = marshal.dumps((FORMAT, key, *columns.encode(validated)))
         folder().mkdir(parents=True, exist_ok=True)
-        _marker(key).unlink(missing_ok=True)
         write_atomically(folder() / key, kept)
         for stale in {p.name[:64] for p in folder().glob("?" * 64 + "*")} - set(recent):
             (folder() / stale).unlink(missing_ok=True)

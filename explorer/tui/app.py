@@ -7,7 +7,7 @@ import contextlib
 import gc
 import signal
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from textual import events
@@ -41,12 +41,14 @@ class ExplorerApp(App[None]):
         *,
         settings: bool = True,
         evidence_checked: bool = True,
+        evidence_passed: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.index = Index(dataset)
         # When the dataset was loaded without checking its evidence (see `load_dataset`),
         # the app checks it after its first paint and says what it finds.
         self.checking = not evidence_checked
+        self.evidence_passed = evidence_passed  # told when they pass (the cache notes it)
         self.problems: list = []
         self.views = Views(self.index)
         self.notice = notice
@@ -147,6 +149,8 @@ class ExplorerApp(App[None]):
 
         yield from evidence_steps(self.index.dataset, self.problems)
         self.checking = False
+        if not self.problems and self.evidence_passed is not None:
+            self.evidence_passed()
         main = self.screen_stack[0]
         if isinstance(main, MainScreen):
             main.show_filter_line()
@@ -292,11 +296,19 @@ def make_app(
     *,
     settings: bool = True,
     evidence_checked: bool = True,
+    evidence_passed: Callable[[], object] | None = None,
 ) -> ExplorerApp:
     """Build the app for a dataset; the command line and the tests both use this. Without
     `settings`, it neither reads nor writes the remembered theme; without
-    `evidence_checked`, it checks the evidence after its first paint."""
-    return ExplorerApp(dataset, notice, settings=settings, evidence_checked=evidence_checked)
+    `evidence_checked`, it checks the evidence after its first paint, and calls
+    `evidence_passed` if it passes."""
+    return ExplorerApp(
+        dataset,
+        notice,
+        settings=settings,
+        evidence_checked=evidence_checked,
+        evidence_passed=evidence_passed,
+    )
 
 
 def run(
@@ -305,9 +317,16 @@ def run(
     *,
     settings: bool = True,
     evidence_checked: bool = True,
+    evidence_passed: Callable[[], object] | None = None,
 ) -> int:
     """Run the app until the user quits (in the terminal, or in a browser tab under
     `explorer serve`); return the exit code."""
-    app = make_app(dataset, notice, settings=settings, evidence_checked=evidence_checked)
+    app = make_app(
+        dataset,
+        notice,
+        settings=settings,
+        evidence_checked=evidence_checked,
+        evidence_passed=evidence_passed,
+    )
     app.run()
     return app.return_code or 0

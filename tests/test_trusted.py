@@ -326,3 +326,18 @@ def test_a_dataset_just_built_opens_as_one_opened_before(run_cli, tmp_path):
     kept = known(output.read_bytes())
     assert kept is not None and kept[1] is True
     assert repr(kept[0]) == repr(load_dataset(output))
+
+
+def test_the_child_that_caches_lets_go_of_the_terminal_at_once(tmp_path):
+    """Whoever reads the app's output (a shell's pipe, tmux) is not kept waiting for the
+    child that caches the records: it holds none of the parent's outputs."""
+    probe = (
+        "import time\n"
+        "from explorer.core import load\n"
+        "print(load._forked(time.sleep, 20), flush=True)\n"
+    )
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=15, check=True
+    )
+    assert result.stdout.split() == ["True"] and time.monotonic() - started < 10

@@ -26,6 +26,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 MAX_PROBLEMS = 20
 # Far above any real dataset (100,000 statements take under 100 MB), far below the memory.
 MAX_DATASET_BYTES = 1 << 30
+LONGEST_ASIDE = 300  # seconds a child process caching records may take (~1 s per 100 MB)
 
 
 class DatasetError(Exception):
@@ -219,7 +220,9 @@ def _forked(work: Callable[..., object], *args: object) -> bool:
     """Do `work(*args)` in a child process, never waited for; False if none can be made.
 
     The child shares this process's memory until either writes to it, and ends without
-    running this process's exit handlers or flushing its output."""
+    running this process's exit handlers or flushing its output. It lets go of the
+    terminal (or pipes) at once, so that nothing waits for it to close them, and ends
+    itself after LONGEST_ASIDE seconds whatever it is doing."""
     if not hasattr(os, "fork"):
         return False
     try:
@@ -230,6 +233,11 @@ def _forked(work: Callable[..., object], *args: object) -> bool:
         return True
     try:  # the child: whatever happens, it ends here
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl+C meant for the app
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(LONGEST_ASIDE)
+        nowhere = os.open(os.devnull, os.O_RDWR)
+        for descriptor in (0, 1, 2):
+            os.dup2(nowhere, descriptor)
         work(*args)
     finally:
         os._exit(0)

@@ -20,7 +20,6 @@ from explorer.core.load import (
     Opened,
     bundled_dataset_path,
     load_dataset,
-    note_evidence_checked,
     open_dataset,
 )
 from explorer.core.safe import safe_text
@@ -553,6 +552,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def _run_app(opened: Opened, notice: str | None, *, settings: bool = True) -> int:
     """Run the app on a dataset just opened; the evidence it checks after its first paint
     is noted as checked when it passes."""
+    from explorer.core import trusted
     from explorer.tui.app import run
 
     return run(
@@ -560,7 +560,7 @@ def _run_app(opened: Opened, notice: str | None, *, settings: bool = True) -> in
         notice,
         settings=settings,
         evidence_checked=opened.evidence_checked,
-        evidence_passed=functools.partial(note_evidence_checked, opened.key),
+        evidence_passed=functools.partial(trusted.evidence_checked, opened.key),
     )
 
 

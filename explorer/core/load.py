@@ -165,17 +165,12 @@ def load_dataset(path: Path | str | None = None, *, evidence: bool = True) -> Da
 
 class Opened(NamedTuple):
     """A dataset file read: its records, whether its evidence's checks were done, and the
-    fingerprint of the bytes they were made from (see `note_evidence_checked`)."""
+    fingerprint of the bytes they were made from (for `trusted.evidence_checked`, when
+    the app checks them after its first paint)."""
 
     dataset: Dataset
     evidence_checked: bool
     key: str
-
-
-def note_evidence_checked(key: str) -> None:
-    """Note that the evidence of the file read with this fingerprint passed its checks, done
-    after it was opened (by the app, after its first paint): the next reading skips them."""
-    trusted.evidence_checked(key)
 
 
 def open_dataset(

@@ -99,7 +99,7 @@ def test_changed_rules_forget_what_was_validated(tmp_path, monkeypatch):
     raw = write(path, json.loads(BUNDLED.read_text()))
     load_dataset(path)
     assert known(raw) is not None
-    monkeypatch.setattr(trusted, "_core_source", lambda: b"other checks")
+    monkeypatch.setattr(trusted, "_code", lambda: "other checks")
     assert known(raw) is None
 
 

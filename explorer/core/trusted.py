@@ -41,18 +41,20 @@ CORE = Path(__file__).resolve().parent
 
 
 @functools.cache
-def _core_source() -> bytes:
-    """explorer's core code, and the versions of Python and of pydantic installed."""
+def _code() -> str:
+    """A hash of explorer's core code and of the versions of Python and pydantic installed:
+    what validated and checked a file, and what reads its records back."""
     spec = importlib.util.find_spec("pydantic_core")  # found, not imported
     site = Path(spec.origin).parent.parent if spec and spec.origin else CORE
     versions = sorted(p.name for p in site.glob("pydantic*.dist-info"))
     code = [path.read_bytes() for path in sorted(CORE.glob("*.py"))]
-    return b"\0".join([sys.version.encode(), *(v.encode() for v in versions), *code])
+    parts = [sys.version.encode(), *(v.encode() for v in versions), *code]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def fingerprint(raw: bytes) -> str:
     """A hash of a file's bytes and of the code that validated and checked them."""
-    digest = hashlib.sha256(_core_source() + b"\0")
+    digest = hashlib.sha256(_code().encode() + b"\0")
     digest.update(raw)  # not joined to the rest: a large file's bytes are not copied
     return digest.hexdigest()
 
@@ -60,11 +62,6 @@ def fingerprint(raw: bytes) -> str:
 def folder() -> Path:
     """Where the records of files validated before are kept."""
     return cache_folder() / "records"
-
-
-@functools.cache
-def _code() -> str:
-    return hashlib.sha256(_core_source()).hexdigest()[:16]
 
 
 def signature(path: Path) -> str | None:

@@ -72,7 +72,7 @@ class AreasPane(Pane):
     @property
     def query(self) -> str:
         """What the area search holds."""
-        return self.search_box.value if self.search_box.is_mounted else ""
+        return self.search_box.value
 
     def action_search(self) -> None:
         """Show and focus the area search."""

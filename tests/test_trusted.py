@@ -4,9 +4,11 @@ as before."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import marshal
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -341,3 +343,23 @@ def test_the_child_that_caches_lets_go_of_the_terminal_at_once(tmp_path):
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=15, check=True
     )
     assert result.stdout.split() == ["True"] and time.monotonic() - started < 10
+
+
+def test_the_child_that_caches_outlives_the_terminal_closing(tmp_path):
+    """A terminal closed (a tmux pane ending with the app, a window shut) hangs up the
+    process group the app ran in: the child still writing the cache is not in it."""
+    done = tmp_path / "done"
+    probe = (
+        "import time\n"
+        "from pathlib import Path\n"
+        "from explorer.core import load\n"
+        f"load._forked(lambda: (time.sleep(1), Path({str(done)!r}).touch()))\n"
+    )
+    app = subprocess.Popen([sys.executable, "-c", probe], start_new_session=True)
+    assert app.wait(timeout=15) == 0
+    with contextlib.suppress(ProcessLookupError):  # the group is empty: none to hang up
+        os.killpg(app.pid, signal.SIGHUP)  # as the terminal does when it closes
+    deadline = time.monotonic() + 10
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert done.exists()

@@ -217,7 +217,9 @@ def _forked(work: Callable[..., object], *args: object) -> bool:
     The child shares this process's memory until either writes to it, and ends without
     running this process's exit handlers or flushing its output. It lets go of the
     terminal (or pipes) at once, so that nothing waits for it to close them, and ends
-    itself after LONGEST_ASIDE seconds whatever it is doing."""
+    itself after LONGEST_ASIDE seconds whatever it is doing. It leaves the app's session,
+    so that neither a Ctrl+C meant for the app nor the terminal closing (a tmux pane that
+    ends with the app, a window shut) reaches it before its work is done."""
     if not hasattr(os, "fork"):
         return False
     try:
@@ -227,7 +229,7 @@ def _forked(work: Callable[..., object], *args: object) -> bool:
     if pid:
         return True
     try:  # the child: whatever happens, it ends here
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl+C meant for the app
+        os.setsid()
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.alarm(LONGEST_ASIDE)
         nowhere = os.open(os.devnull, os.O_RDWR)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import screen_text
+from conftest import DATA, screen_text
 from textual import events
 
 from explorer.core.validation import to_json_data
@@ -818,5 +818,26 @@ async def test_the_collector_is_held_until_the_first_paint(dataset, collecting):
             await pilot.pause()
             assert seen == [False] and gc.isenabled() is collecting
         assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_command_line_holds_the_collector_until_the_app_runs(monkeypatch, collecting):
+    """`explorer` holds the garbage collector from its start, before Textual is imported
+    (which makes it run again and again over what lives on), and the app lets it go at its
+    first paint; an app that never ran leaves it as found too."""
+    import gc
+
+    from explorer.cli import main as cli
+    from explorer.tui import app as app_module
+
+    seen = []
+    monkeypatch.setattr(app_module, "run", lambda *_, **__: seen.append(gc.isenabled()) or 0)
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert cli.main(["--data", str(DATA / "dataset.json"), "--served"]) == 0
+        assert seen == [False] and gc.isenabled() is collecting
     finally:
         (gc.enable if was else gc.disable)()

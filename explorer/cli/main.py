@@ -19,8 +19,10 @@ from explorer.core.load import (
     DatasetError,
     Opened,
     bundled_dataset_path,
+    hold_collector,
     load_dataset,
     open_dataset,
+    release_collector,
 )
 from explorer.core.safe import safe_text
 
@@ -518,6 +520,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_tui(args: argparse.Namespace) -> int:
     """Open the terminal app: on the file given, else the last one given (remembered in the
     user's config folder), else the bundled dataset."""
+    hold_collector()  # until the app's first paint: Textual and the screens hold no garbage
+    try:
+        return _open_app(args)
+    finally:
+        release_collector()  # (if the app never painted)
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    """The dataset `cmd_tui` opens, opened, and the app run on it."""
     from explorer.core.settings import load_settings, remember
 
     notice = None

@@ -77,6 +77,25 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_held: list[bool] = []  # while the collector is held: whether it ran before
+
+
+def hold_collector() -> None:
+    """Stop the garbage collector until `release_collector` (holding it again changes
+    nothing): what a start-up builds (Textual's modules, the screens, the records) lives on
+    and holds no garbage, but the collector runs again and again over all of it (importing
+    Textual alone took 12 ms more with it)."""
+    if not _held:
+        _held.append(gc.isenabled())
+        gc.disable()
+
+
+def release_collector() -> None:
+    """Let the collector run again, if it ran when it was held."""
+    if _held and _held.pop():
+        gc.enable()
+
+
 _JSON_POSITION = re.compile(r"^(.*) at line (\d+) column (\d+)$")
 
 

@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.events import DeliveryFailed
 from textual.screen import Screen
 
+from explorer.core.load import hold_collector, release_collector
 from explorer.core.model import Dataset
 from explorer.core.query import Index
 from explorer.tui.screens.main import MainScreen
@@ -56,13 +57,13 @@ class ExplorerApp(App[None]):
         self.uses_settings = settings
         self.remembers = False  # the real app remembers the theme; tests do not
         self.last_key = 0.0  # when the last key was read (monotonic seconds)
-        self.collecting = gc.isenabled()  # as the app found the garbage collector
 
     def on_load(self) -> None:
-        """Hold the garbage collector until the first paint: the screens and panes being
-        built make it run again and again, each time over all that is not frozen (at
-        100,000 statements the first frame came 40-400 ms later with it)."""
-        gc.disable()
+        """Hold the garbage collector until the first paint (if the command line has not
+        already): the screens and panes being built make it run again and again, each time
+        over all that is not frozen (at 100,000 statements the first frame came 40-400 ms
+        later with it)."""
+        hold_collector()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -119,8 +120,7 @@ class ExplorerApp(App[None]):
         them again — at 100,000 statements a 40–90 ms pause, felt as a slow key. The collector
         held since the app loaded runs again, as it was."""
         gc.freeze()
-        if self.collecting:
-            gc.enable()
+        release_collector()
         checks = self.check_steps() if self.checking else iter(())
         warm = self.index.warm_steps() if self.index.background else iter(())
 
@@ -139,8 +139,7 @@ class ExplorerApp(App[None]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # the app is done: what was frozen for it may be collected again
-        if self.collecting:
-            gc.enable()  # (if it ended before its first paint)
+        release_collector()  # (if it ended before its first paint)
 
     def check_steps(self) -> Iterator[None]:
         """The evidence checks the load left out; then the filter line says they are done,

@@ -116,6 +116,21 @@ async def test_kind_filter_sort_and_clearing(app):
         assert app.screen.query_one(QuotesPane).search_box.value == ""
 
 
+async def test_the_top_line_tells_an_order_from_a_filter(app):
+    """Sorting hides nothing: the top line says the quotes are sorted, apart from what
+    narrows the view."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "o", "o")
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "Quotes sorted by speaker" in top and "Filtered" not in top
+        await pilot.press("4", "slash", *"semi")
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0]
+        assert "Filtered by areas “semi”  x clears  Quotes sorted by speaker" in top
+        assert "by by" not in top
+
+
 def flat(text: str) -> str:
     """Screen text with borders and line breaks gone, words single-spaced."""
     lines = [line.strip(" │┃") for line in text.splitlines()]

@@ -172,14 +172,16 @@ class MainScreen(Screen):
         elif problems := getattr(self.app, "problems", None):
             count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
             bar.append(f"⚠ {count} in the evidence: do not trust it  ", "bold red")
-        line = self.filter_line()
-        if not line:
+        narrowing, order = self.narrowing_line(), self.order_line()
+        if narrowing:
+            bar.append("Filtered by ", "bold")
+            bar.append(narrowing, "bold reverse")
+            bar.append("  x clears  ", "dim")
+        if order:
+            bar.append("Quotes ", "bold")
+            bar.append(order, "bold reverse")
+        if not narrowing and not order:
             bar.append("· Enter on a leg, event, country or area narrows the view", "dim")
-        else:
-            bar.append("Filtered by " if self.narrowed else "Quotes ", "bold")
-            bar.append(line, "bold reverse")
-            if self.narrowed:
-                bar.append("  x clears", "dim")
         self.filter_bar.update(bar, layout=False)
         if self.narrowed != getattr(self, "_was_narrowed", None):  # x shown or not: the footer
             self._was_narrowed = self.narrowed
@@ -191,7 +193,14 @@ class MainScreen(Screen):
         return self.selection is not None or self.quotes.narrowed or self.areas.narrowed
 
     def filter_line(self) -> str:
-        """The choice, search, kind and order in words (made safe for the screen)."""
+        """The choice, searches, kind and order in words (made safe for the screen)."""
+        order = self.order_line()
+        return " · ".join(
+            part for part in (self.narrowing_line(), order and f"quotes {order}") if part
+        )
+
+    def narrowing_line(self) -> str:
+        """The choice, the searches and the kind: what leaves something out."""
         parts = []
         if self.selection is not None:
             parts.append(safe_text(self.views.describe(self.selection)))
@@ -203,6 +212,10 @@ class MainScreen(Screen):
             ):
                 parts.append(said)
         return " · ".join(parts)
+
+    def order_line(self) -> str:
+        """The quotes' order, unless it is the articles' own."""
+        return self.quotes.describe_order() if self.quotes.is_mounted else ""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear":

@@ -164,7 +164,7 @@ class QuotesPane(Pane):
         return bool(self.search_box.value.strip()) or self.kind is not None
 
     def describe_narrowing(self) -> str:
-        """The search, kind and order, for the filter line: 'search "x" · direct only'."""
+        """The search and kind, for the filter line: 'search "x" · direct only'."""
         parts = []
         if self.search_box.value.strip():
             parts.append(f"search “{safe_text(self.search_box.value.strip())}”")
@@ -172,9 +172,12 @@ class QuotesPane(Pane):
                 parts.append("words still being indexed: more may come")
         if self.kind:
             parts.append(f"{self.kind} only")
-        if self.sort[0]:
-            parts.append(f"by {self.sort[0]}{' (reversed)' if self.sort[1] else ''}")
         return " · ".join(parts)
+
+    def describe_order(self) -> str:
+        """The order, unless it is the articles' own: 'sorted by speaker (reversed)'."""
+        column, reverse = self.sort
+        return f"sorted by {column}{' (reversed)' if reverse else ''}" if column else ""
 
     def clear(self) -> None:
         """Drop the search and the kind (the order stays: it hides nothing)."""

@@ -131,6 +131,14 @@ async def test_the_top_line_tells_an_order_from_a_filter(app):
         assert "by by" not in top
 
 
+async def test_a_top_line_cut_to_fit_ends_in_an_ellipsis(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        top = screen_text(app).splitlines()[0].rstrip()
+        assert "Filtered by leg: South Korea" in top and top.endswith("…") and len(top) <= 80
+
+
 def flat(text: str) -> str:
     """Screen text with borders and line breaks gone, words single-spaced."""
     lines = [line.strip(" │┃") for line in text.splitlines()]

@@ -240,6 +240,23 @@ async def test_e_exports_what_the_pane_shows(app, article_text, tmp_path, monkey
         assert all("Kamikawa Yoko" in line for line in cited)
 
 
+async def test_exports_made_in_one_second_are_all_kept(app, tmp_path, monkeypatch):
+    """e, e: the second export is asked for while the first is still being written (each
+    in a thread); both are kept, under names of their own."""
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.screen.query_one(QuotesPane)
+        pane.action_export("csv")
+        pane.action_export("csv")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list(tmp_path.glob("explorer-quotes-*.csv"))
+        assert len(written) == 2
+        for path in written:
+            rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+            assert len(rows) - 1 == len(app.index.dataset.statements)
+
+
 async def test_areas_search_and_category_detail(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")

@@ -133,6 +133,10 @@ class QuotesPane(Pane):
         ),
     ]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.exports: set[Path] = set()  # the files exports are writing now
+
     def compose(self) -> ComposeResult:
         self.search_box = SearchBox(
             self.refill,
@@ -363,9 +367,10 @@ class QuotesPane(Pane):
         suffix = "md" if style == "md" else "csv"
         path = Path.cwd() / f"explorer-quotes-{stamp}.{suffix}"
         number = 2
-        while path.exists():  # two exports in one second: both kept
+        while path.exists() or path in self.exports:  # two exports in one second: both kept
             path = Path.cwd() / f"explorer-quotes-{stamp}-{number}.{suffix}"
             number += 1
+        self.exports.add(path)  # until written (in a thread: it may take seconds)
         what = self.app.screen.filter_line() if hasattr(self.app.screen, "filter_line") else ""
         heading = f"Quotes: {what}" if what else "Quotes"
         if len(rows) > 1000:
@@ -405,6 +410,7 @@ class QuotesPane(Pane):
                     "Exported",
                     "information",
                 )
+        self.exports.discard(path)  # (one call on a set: safe from this thread)
         self.app.call_from_thread(
             self.app.notify, message, title=title, severity=severity, markup=False, timeout=8
         )

@@ -723,6 +723,22 @@ async def test_the_key_bar_shows_the_keys_that_work_and_a_click_presses_one(app)
         assert "esc Clear search" in bar.render().plain  # the keys of the box, drawn anew
 
 
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_a_narrow_key_bar_keeps_help_quit_and_clear(app, size):
+    """Where the keys do not all fit, those a newcomer needs to find the rest, to leave and
+    to undo a filter stay; the others are left out whole, never cut."""
+    async with app.run_test(size=size) as pilot:
+        for pane in "1234":
+            await pilot.press(pane)
+            await pilot.pause()
+            line = app.screen.query_one("KeyBar").render().plain
+            assert "? Help" in line and "q Quit" in line and line.rstrip().endswith("palette")
+            assert len(line) <= size[0]
+        await pilot.press("1", "enter", "3")
+        await pilot.pause()
+        assert "x Clear" in app.screen.query_one("KeyBar").render().plain
+
+
 async def test_evidence_left_for_after_the_first_paint_is_checked_and_its_faults_shown(
     tmp_path, dataset
 ):

@@ -16,6 +16,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+# The keys the bar keeps when a narrow terminal has no room for all (by binding id).
+ALWAYS_SHOWN = frozenset({"help", "quit", "clear-filter"})
+
 
 @dataclass(frozen=True)
 class _Key:
@@ -105,7 +108,8 @@ class KeyBar(Widget):
                 line.stylize(hover_style, start)
             keys.append(_Key(start, len(line), binding.key, enabled, tooltip))
 
-        for binding, enabled, tooltip in bindings:
+        room = self.size.width - (self._width(palette[0]) + 1 if palette else 0)
+        for binding, enabled, tooltip in self._fitting(bindings, room):
             add(binding, enabled, tooltip or binding.description)
         if palette is not None:
             binding, enabled = palette
@@ -115,6 +119,24 @@ class KeyBar(Widget):
             add(binding, enabled, binding.tooltip or binding.description)
         self._keys = keys
         return line
+
+    def _width(self, binding: Binding) -> int:
+        """The cells a key takes on the bar."""
+        described = len(binding.description) + 1 if binding.description else 0
+        return len(self.app.get_key_display(binding)) + 2 + described
+
+    def _fitting(self, bindings: list, room: int) -> list:
+        """The keys that fit in `room` cells, in their order: help and quit (where a
+        newcomer looks for the rest) and clearing a filter, then the others while each fits."""
+        left = room - sum(self._width(b[0]) for b in bindings if b[0].id in ALWAYS_SHOWN)
+        kept = []
+        for entry in bindings:
+            if entry[0].id not in ALWAYS_SHOWN:
+                if self._width(entry[0]) > left:
+                    continue
+                left -= self._width(entry[0])
+            kept.append(entry)
+        return kept
 
     def _key_at(self, x: int) -> int | None:
         return next((n for n, key in enumerate(self._keys) if key.start <= x < key.end), None)

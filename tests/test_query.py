@@ -256,6 +256,25 @@ def test_search_finds_speakers_and_words_within_a_filter(index, article_text):
     assert index.search(NO_FILTER, "cho") == index.select(Filter(speakers=frozenset({"cho"})))
 
 
+def test_what_a_search_matched_is_said_of_the_statements_own_words(index, article_text):
+    """A name found only in "Kamikawa said" is the speaker's, not the statement's words;
+    a word found only there is the attribution's."""
+    from explorer.core.names import spaced_words
+    from explorer.core.query import NO_FILTER
+
+    def own_words(statement) -> str:
+        return spaced_words(article_text[statement.quote.start : statement.quote.end])
+
+    found = index.search(NO_FILTER, "kamikawa")
+    assert any(" kamikawa" in spaced_words(s.attribution.text) for s in found if s.attribution)
+    for statement in found:
+        said = " kamikawa" in own_words(statement)
+        assert index.matched_by(statement, "kamikawa") == ("both" if said else "speaker")
+    by_attribution = [s for s in index.search(NO_FILTER, "said") if " said" not in own_words(s)]
+    assert by_attribution
+    assert {index.matched_by(s, "said") for s in by_attribution} == {"attribution"}
+
+
 def test_the_name_matcher_answers_the_same_however_the_query_was_typed():
     """Typed letter by letter, deleted, retyped in another order: each answer is the one a
     fresh matcher gives (the matcher narrows from earlier answers only when it may)."""

@@ -478,14 +478,19 @@ class Index:
         return self._last_speakers[1]
 
     def matched_by(self, statement: Statement, query: str) -> str | None:
-        """What of a statement `query` matches: "speaker", "words", "both" or None."""
+        """What of a statement `query` matches: "speaker", "words" (its own), "both", or
+        "attribution" (only the words naming its speaker: "said Japan's foreign minister");
+        None if nothing."""
         wanted = _word_starts(query)
         if not wanted:
             return None
         speaker = not self._speakers_for(query).isdisjoint(statement.speakers)
+        own = spaced_words(statement.text)
+        said = all(word in own for word in wanted)
+        if speaker or said:
+            return "both" if speaker and said else "speaker" if speaker else "words"
         text = _searchable(statement)
-        said = all(word in text for word in wanted)
-        return "both" if speaker and said else "speaker" if speaker else "words" if said else None
+        return "attribution" if all(word in text for word in wanted) else None
 
     def _word_hits(self, word: str) -> frozenset[int]:
         """Positions of the statements with a word beginning with `word` (" nat"), found in

@@ -277,7 +277,12 @@ class QuotesPane(Pane):
             text.append(f" ({safe_text(statement.verb)})", "italic")
         matched = self.index.matched_by(statement, query) if query.strip() else None
         if matched:
-            said = {"speaker": "the speaker", "words": "the words", "both": "speaker and words"}
+            said = {
+                "speaker": "the speaker",
+                "words": "the words",
+                "both": "speaker and words",
+                "attribution": "the words naming the speaker",
+            }
             text.append(f"  · search matched {said[matched]}", "dim")
         where = index.statement_country(statement)
         leg = index.statement_leg(statement)

@@ -410,6 +410,19 @@ async def test_command_palette_jumps_to_a_speaker(app):
         assert rows(app) == ["jaishankar-cho-new-areas"]
 
 
+async def test_the_palette_offers_as_speakers_only_those_who_spoke(app):
+    from explorer.tui.commands import ExplorerCommands
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        provider = ExplorerCommands(app.screen)
+        offered = {label for label, _ in provider.commands() if label.startswith("Speaker: ")}
+        parties = app.index.parties
+        spoke = {parties[p].name for s in app.index.dataset.statements for p in s.speakers}
+        assert offered == {f"Speaker: {name}" for name in spoke}
+        assert len(parties) > len(spoke)  # some are only named in a statement
+
+
 async def test_command_palette_narrows_to_an_area(app):
     async with app.run_test(size=SIZE) as pilot:
         await run_palette(pilot, "Area: Green hydrogen")

@@ -289,6 +289,13 @@ class Index:
         """Display names of a statement's speakers."""
         return [self.parties[s].name for s in statement.speakers]
 
+    def has_spoken(self, party_id: str) -> bool:
+        """Whether a person or organization is the speaker of any statement (some are only
+        named in one)."""
+        if self._speaker_index is None:
+            _finish(self._speaker_steps())
+        return party_id in (self._speaker_index or {})
+
     def _positions_of(self, speakers: frozenset[str] | set[str]) -> list[int]:
         """Positions of the statements any of `speakers` said, in order (what `warm_steps`
         has not indexed yet, indexed now: it costs what one look at every statement would)."""

@@ -35,7 +35,9 @@ class ExplorerCommands(Provider):
             return  # opened over a source, compare or help view: nothing to jump to there
         index = screen.index
         for party in index.parties.values():
-            yield f"Speaker: {safe_text(party.name)}", partial(screen.search_speaker, party.name)
+            if index.has_spoken(party.id):  # one only named is no speaker
+                name = party.name
+                yield f"Speaker: {safe_text(name)}", partial(screen.search_speaker, name)
         choose = screen.choose
         for country in index.dataset.countries:
             yield f"Country: {safe_text(country.name)}", partial(choose, Ref("country", country.id))

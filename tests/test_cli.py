@@ -83,6 +83,20 @@ def test_timeline_json(run_cli):
     assert event["date"]["start"] == "2024-03-05" and event["date"]["precision"] == "within"
 
 
+def test_the_timeline_names_each_paragraph_of_a_fact_once(run_cli):
+    """Two spans of one paragraph are one place to read: the table says it once."""
+    legs = json.loads(run_cli("timeline", "--json").stdout)
+    facts = [*legs, *(event for leg in legs for event in leg["events"])]
+    places = [[(s["article"], s["paragraph"]) for s in fact["sources"]] for fact in facts]
+    assert any(len(set(where)) < len(where) for where in places)  # the case is there
+    header, *rows = run_cli("timeline").stdout.splitlines()
+    column = header.split("\t").index("sources")
+    for row in rows:
+        where = row.split("\t")[column].split("; ")
+        assert len(set(where)) == len(where), row
+    assert len(rows) == len(facts)
+
+
 def test_countries_json(run_cli):
     countries = json.loads(run_cli("countries", "--json").stdout)
     assert {c["name"]: c["role"] for c in countries} == {

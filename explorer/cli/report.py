@@ -363,6 +363,12 @@ def quote_rows(index: Index, statements: list[Statement]) -> tuple[list[str], li
     return columns, rows
 
 
+def _paragraphs(sources: list[dict]) -> list[str]:
+    """Each paragraph a fact's words stand in, once ("article ¶2"), in the order found:
+    two spans of one paragraph are one place to read."""
+    return list(dict.fromkeys(f"{s['article']} ¶{s['paragraph']}" for s in sources))
+
+
 def timeline_rows(index: Index) -> tuple[list[str], list[list]]:
     """Each leg, then each of its events, one a row."""
     columns = [
@@ -371,7 +377,7 @@ def timeline_rows(index: Index) -> tuple[list[str], list[list]]:
     ]  # fmt: skip
     rows = []
     for leg in timeline_records(index):
-        where = [f"{s['article']} ¶{s['paragraph']}" for s in leg["sources"]]
+        where = _paragraphs(leg["sources"])
         rows.append(
             [
                 "leg", leg["trip"], leg["traveller"], leg["country"], leg["city"], None, None,
@@ -381,7 +387,7 @@ def timeline_rows(index: Index) -> tuple[list[str], list[list]]:
         )  # fmt: skip
         for event in leg["events"]:
             date = event["date"]
-            where = [f"{s['article']} ¶{s['paragraph']}" for s in event["sources"]]
+            where = _paragraphs(event["sources"])
             rows.append(
                 [
                     "event", leg["trip"], leg["traveller"], leg["country"], leg["city"],

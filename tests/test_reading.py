@@ -139,6 +139,20 @@ async def test_a_top_line_cut_to_fit_ends_in_an_ellipsis(app):
         assert "Filtered by leg: South Korea" in top and top.endswith("…") and len(top) <= 80
 
 
+async def test_an_empty_list_says_what_narrows_it(app):
+    """Kamikawa spoke only in Japan: with the South Korea leg chosen, her search finds
+    nothing, and the preview says why (the top line that says so too is cut when narrow)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "enter", "3", "slash", *"kamikawa")
+        await pilot.pause()
+        assert not statements(app)
+        said = flat(screen_text(app))
+        assert "No statements match within leg: South Korea" in said and "(x clears)" in said
+        await pilot.press("enter", "x")  # out of the box, then clear
+        await pilot.pause()
+        assert statements(app)
+
+
 def flat(text: str) -> str:
     """Screen text with borders and line breaks gone, words single-spaced."""
     lines = [line.strip(" │┃") for line in text.splitlines()]

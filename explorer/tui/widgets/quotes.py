@@ -240,13 +240,24 @@ class QuotesPane(Pane):
         event.stop()
         preview = self.preview_box
         if event.statement is None:
-            query = self.search_box.value
-            message = "No statements." if not query.strip() else "No statements match."
-            if query.strip() and not words(query):
-                message = "The search has no letters or digits to match."
-            preview.update(Text(message, "italic"), layout=False)
+            preview.update(Text(self.nothing_shown(), "italic"), layout=False)
             return
         preview.update(self.fit(self.describe(event.statement), preview), layout=False)
+
+    def nothing_shown(self) -> str:
+        """Why the list is empty: what narrows it, and whether the words are all indexed yet
+        (the top line says so too, but a narrow terminal cuts it)."""
+        query = self.search_box.value.strip()
+        if query and not words(query):
+            return "The search has no letters or digits to match."
+        narrowed = [safe_text(self.views.describe(self.selection))] if self.selection else []
+        if self.kind:
+            narrowed.append(f"{self.kind} only")
+        within = f" within {', '.join(narrowed)} (x clears)" if narrowed else ""
+        if not query:
+            return f"No statements{within}."
+        still = " The words are still being indexed: more may come." if self.index.indexing else ""
+        return f"No statements match{within}.{still}"
 
     def fit(self, text: Text, preview: Static) -> Text:
         """Cut a long preview to the lines the box holds, saying where the rest is."""

@@ -423,6 +423,17 @@ async def test_the_palette_offers_as_speakers_only_those_who_spoke(app):
         assert len(parties) > len(spoke)  # some are only named in a statement
 
 
+async def test_a_notice_naming_a_file_is_shown_as_plain_safe_text(dataset):
+    """A notice names a data file, whose path may hold anything."""
+    app = make_app(
+        dataset, notice="Opened /tmp/\x1b[2Jodd[bold].json, the data file of your last run"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        (shown,) = [n.message for n in app._notifications]
+        assert "\x1b" not in shown and "odd[bold].json" in shown
+
+
 async def test_command_palette_narrows_to_an_area(app):
     async with app.run_test(size=SIZE) as pilot:
         await run_palette(pilot, "Area: Green hydrogen")

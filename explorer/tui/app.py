@@ -18,6 +18,7 @@ from textual.screen import Screen
 from explorer.core.load import hold_collector, release_collector
 from explorer.core.model import Dataset
 from explorer.core.query import Index
+from explorer.core.safe import safe_text
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.views import Views
 
@@ -92,7 +93,7 @@ class ExplorerApp(App[None]):
         """End as cleanly on SIGTERM, SIGHUP and SIGINT as on q: the terminal restored, the
         exit code the shell gives a process ended by that signal (143, 129, 130)."""
         if self.notice:
-            self.notify(self.notice, markup=False, timeout=6)
+            self.notify(safe_text(self.notice), markup=False, timeout=6)  # it may hold a path
         if len(self.index.dataset.statements) > WARM_FROM:
             # What the search needs takes half a second at 100,000 statements: the speakers'
             # indexes now (~60 ms), so that no key ever waits for them; the words after the

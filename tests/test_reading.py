@@ -153,6 +153,17 @@ async def test_an_empty_list_says_what_narrows_it(app):
         assert statements(app)
 
 
+async def test_a_preview_cut_at_80x24_says_where_the_rest_is(app):
+    """The preview box is shorter in a short terminal than when the first statement was
+    drawn in it: drawn again, its last line says where the rest is."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        lines = [line.strip(" ┃") for line in screen_text(app).splitlines()]
+        last = next(n for n, line in enumerate(lines) if line.startswith("┗")) - 1
+        assert lines[last].startswith("… more: w reads every statement whole")
+
+
 def flat(text: str) -> str:
     """Screen text with borders and line breaks gone, words single-spaced."""
     lines = [line.strip(" │┃") for line in text.splitlines()]

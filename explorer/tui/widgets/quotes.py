@@ -93,6 +93,18 @@ KINDS = (None, "direct", "reported")
 SORTS = ("", *Index.SORTS)  # "": as the articles have them
 
 
+class Preview(Static):
+    """The highlighted statement below the list: drawn again when its size changes (a short
+    terminal gives it fewer lines), so that what is cut always says where the rest is."""
+
+    def __init__(self, redraw: Callable[[], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.redraw = redraw
+
+    def on_resize(self) -> None:
+        self.redraw()
+
+
 class QuotesPane(Pane):
     """Quotations and reported statements with speaker, place and date: searched by speaker
     and by words, filtered by kind, sorted, read whole, copied and exported with citations."""
@@ -150,7 +162,7 @@ class QuotesPane(Pane):
         self.header = QuoteHeader()
         self.quote_list = QuoteList(self.index, id="quote-list")
         self.search_box.leave_to = self.quote_list
-        self.preview_box = Static(id="quote-preview")
+        self.preview_box = Preview(self.show_preview, id="quote-preview")
         with Horizontal(id="quote-search-row"):
             yield self.search_box
             yield self.count
@@ -236,13 +248,16 @@ class QuotesPane(Pane):
 
     @on(QuoteList.Highlighted)
     def preview(self, event: QuoteList.Highlighted) -> None:
-        """Show the whole of the highlighted statement below the list."""
         event.stop()
-        preview = self.preview_box
-        if event.statement is None:
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        """Show the whole of the highlighted statement below the list, as much as fits."""
+        preview, statement = self.preview_box, self.quote_list.current
+        if statement is None:
             preview.update(Text(self.nothing_shown(), "italic"), layout=False)
             return
-        preview.update(self.fit(self.describe(event.statement), preview), layout=False)
+        preview.update(self.fit(self.describe(statement), preview), layout=False)
 
     def nothing_shown(self) -> str:
         """Why the list is empty: what narrows it, and whether the words are all indexed yet

@@ -67,7 +67,7 @@ class MainScreen(Screen):
         ),
         Binding("x", "clear", "Clear", id="clear-filter", tooltip="Clear the choice and search"),
         Binding("escape", "clear", "Clear", show=False, id="escape"),
-        Binding("z", "maximize", "Maximise", id="maximize", tooltip="The pane alone (again: all)"),
+        Binding("z", "maximize", "Maximize", id="maximize", tooltip="The pane alone (again: all)"),
         Binding("c", "compare", "Compare", id="compare", tooltip="Two partners side by side"),
         Binding("question_mark,f1", "help", "Help", id="help", key_display="?"),
         Binding("q", "app.quit", "Quit", id="quit"),

@@ -381,7 +381,7 @@ class QuotesPane(Pane):
             return
         self.app.copy_to_clipboard(citation(self.index, statement, style))
         who = " & ".join(self.index.speaker_names(statement))
-        form = "as Markdown" if style == "md" else "with its citation"
+        form = "as Markdown" if style == "md" else "with their citation"
         self.app.notify(f"Copied {safe_text(who)}'s words {form}.", title="Copied", markup=False)
 
     def action_export(self, style: str) -> None:

@@ -164,6 +164,16 @@ async def test_a_preview_cut_at_80x24_says_where_the_rest_is(app):
         assert lines[last].startswith("… more: w reads every statement whole")
 
 
+async def test_a_row_of_two_speakers_shows_first_the_one_searched_for(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "slash", *"cho tae")
+        await pilot.pause()
+        (row,) = statements(app)
+        assert len(row.speakers) > 1 and row.speakers[0] != "cho"  # named second
+        shown = quote_list(app).row_text(row, False).plain
+        assert shown.lstrip().startswith("Cho Tae-yul")
+
+
 def flat(text: str) -> str:
     """Screen text with borders and line breaks gone, words single-spaced."""
     lines = [line.strip(" │┃") for line in text.splitlines()]

@@ -335,7 +335,11 @@ class QuoteList(ScrollView, can_focus=True):
         return strips
 
     def _speaker(self, statement: Statement) -> Text:
-        speaker = Text(safe_text(" & ".join(self.index.speaker_names(statement))))
+        """The speakers, those the search names first: a narrow column shows the first."""
+        names = self.index.speaker_names(statement)
+        if self.query_text and len(names) > 1:
+            names = sorted(names, key=lambda name: not match_spans(name, self.query_text))
+        speaker = Text(safe_text(" & ".join(names)))
         match_style = self.get_component_rich_style("quote-list--match")
         for start, end in match_spans(speaker.plain, self.query_text):
             speaker.stylize(match_style, start, end)

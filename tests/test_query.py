@@ -275,6 +275,67 @@ def test_what_a_search_matched_is_said_of_the_statements_own_words(index, articl
     assert {index.matched_by(s, "said") for s in by_attribution} == {"attribution"}
 
 
+@pytest.mark.parametrize(
+    ("typed", "other"),
+    [
+        ("defence", "defense"),
+        ("offences", "offenses"),
+        ("labour", "labor"),
+        ("organisation", "organization"),
+        ("recognised", "recognized"),
+        ("centre", "center"),
+        ("dialogue", "dialog"),
+        ("programme", "program"),
+        ("analyse", "analyze"),
+    ],
+)
+def test_a_word_has_its_other_spelling(typed, other):
+    from explorer.core.names import spellings
+
+    assert spellings(typed) == (typed, other) and spellings(other) == (other, typed)
+
+
+@pytest.mark.parametrize("word", ["four", "tour", "hour", "sense", "size", "is", "nat", "defen"])
+def test_a_word_too_short_or_cut_short_has_no_other_spelling(word):
+    from explorer.core.names import spellings
+
+    assert spellings(word) == (word,)
+
+
+def test_names_are_matched_in_either_spelling(index):
+    """The areas say "Defence and security"; "defense" finds them too."""
+    assert index.area_matcher.match("defense") == index.area_matcher.match("defence") != []
+
+
+def test_either_spelling_is_marked_where_found():
+    from explorer.core.names import found_spans
+
+    text = "Talks on defense and the Defence Ministry's programmes"
+    assert [text[a:b] for a, b in found_spans(text, "defence program")] == [
+        "defense",
+        "Defence",
+        "programme",  # "program" and "programme" both begin it: one span
+    ]
+
+
+def test_a_search_finds_either_spelling(index, article_text):
+    """The article writes "defense"; the dataset's areas say "Defence": either finds the
+    statements whose words hold it."""
+    import re
+
+    from explorer.core.query import NO_FILTER
+
+    said = [
+        s for s in index.dataset.statements
+        if re.search(r"\bdefen[cs]e", article_text[s.quote.start : s.quote.end], re.I)
+    ]  # fmt: skip
+    assert said
+    for typed in ("defence", "Defense", "DEFENCE"):
+        found = index.search(NO_FILTER, typed)
+        assert set(map(id, said)) <= set(map(id, found)), typed
+        assert all(index.matched_by(s, typed) in ("words", "both") for s in said)
+
+
 def test_the_name_matcher_answers_the_same_however_the_query_was_typed():
     """Typed letter by letter, deleted, retyped in another order: each answer is the one a
     fresh matcher gives (the matcher narrows from earlier answers only when it may)."""
@@ -358,7 +419,11 @@ def test_words_asked_while_indexed_are_carried_on_over_the_words_indexed_since()
 
     def by_look(query: str) -> set[int]:
         texts = building._texts
-        return {i for i, t in enumerate(texts) if all(w in t for w in _word_starts(query))}
+        return {
+            i
+            for i, t in enumerate(texts)
+            if all(any(s in t for s in w) for w in _word_starts(query))
+        }
 
     for query in ["co", "coo", "co", "c", "coop", "zz"]:
         next(steps, None)

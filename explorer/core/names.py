@@ -41,6 +41,36 @@ def words(text: str) -> list[str]:
     return [word for word in _SEPARATORS.split(fold(text)) if word]
 
 
+# British and American spellings of one word, as (British ending, American ending, letters
+# the word has before it at least): what differs is the end of a word, so these are endings.
+_SPELLINGS = (
+    ("ence", "ense", 3),  # defence, licence, offence
+    ("our", "or", 3),  # labour, honour, neighbour (not four, tour, hour)
+    ("ise", "ize", 3),  # organise, recognise
+    ("ised", "ized", 3),
+    ("ising", "izing", 3),
+    ("isation", "ization", 3),
+    ("yse", "yze", 3),  # analyse, paralyse
+    ("tre", "ter", 2),  # centre, theatre, metre
+    ("ogue", "og", 3),  # dialogue, catalogue
+    ("mme", "m", 4),  # programme
+)
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """A folded word and its other spelling, British or American ("defence", "defense"):
+    a report may use either, and the dataset's own names the other. Only where the end of
+    the word differs, and the stem is long enough to be a word's ("four" is not "for")."""
+    found = [word]
+    plural = "s" if word.endswith("s") else ""  # "defences": the singular's, and an s
+    single = word[: len(word) - len(plural)]
+    for british, american, stem in _SPELLINGS:
+        for ending, other in ((british, american), (american, british)):
+            if single.endswith(ending) and len(single) - len(ending) >= stem:
+                found.append(single[: len(single) - len(ending)] + other + plural)
+    return tuple(dict.fromkeys(found))
+
+
 # For ASCII text, in one C pass over its bytes: lower case, every character that is not a
 # letter or a digit a space, apostrophes dropped (as `fold` drops them) or, to join a word's
 # parts, all of them (`_NOT_ALNUM`).
@@ -119,9 +149,11 @@ class NameMatcher:
             return []
         found: set[int] | None = None
         for part in sorted(set(wanted), key=len, reverse=True):  # the longest is the rarest
-            first = bisect.bisect_left(self._words, part)
-            last = bisect.bisect_left(self._words, part + "\U0010ffff", first)
-            names = set(self._names[first:last])
+            names = set()
+            for spelled in spellings(part):
+                first = bisect.bisect_left(self._words, spelled)
+                last = bisect.bisect_left(self._words, spelled + "\U0010ffff", first)
+                names.update(self._names[first:last])
             found = names if found is None else found & names
             if not found:
                 return []
@@ -155,7 +187,8 @@ def match_spans(name: str, query: str) -> list[tuple[int, int]]:
 
 def found_spans(text: str, query: str) -> list[tuple[int, int]]:
     """Where words of `text` begin with the words of `query` (case, accents and apostrophes
-    ignored, as the search ignores them), as (start, end) offsets into `text`."""
+    ignored, as the search ignores them, and either of a word's spellings), as (start, end)
+    offsets into `text`."""
     wanted = words(query)
     if not wanted:
         return []
@@ -169,11 +202,17 @@ def found_spans(text: str, query: str) -> list[tuple[int, int]]:
                 positions.append(at)
         joined, origin = "".join(folded), positions
     spans = []
-    for word in wanted:
+    for word in (spelled for typed in wanted for spelled in spellings(typed)):
         start = joined.find(word)
         while start >= 0:
             end = start + len(word)
             if start == 0 or not joined[start - 1].isalnum():  # the start of a word
                 spans.append((origin[start], origin[end - 1] + 1))
             start = joined.find(word, end)
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []  # one span where a word's two spellings overlap
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -30,7 +30,7 @@ from explorer.core.model import (
     Statement,
     Trip,
 )
-from explorer.core.names import NameMatcher, fold, spaced_words, words
+from explorer.core.names import NameMatcher, fold, spaced_words, spellings, words
 
 Party = Person | Organization
 ROLE_ORDER = {"traveller": 0, "host": 1, "context": 2}
@@ -369,7 +369,7 @@ class Index:
                 continue
             if text_words:
                 text = texts[i] if i < len(texts) else _searchable(statement)
-                if not all(w in text for w in text_words):
+                if not _holds(text, text_words):
                     continue
             result.append(i)
         return result
@@ -464,9 +464,9 @@ class Index:
             return []
         speakers = self._speakers_for(query)
         by_speaker = set(self._positions_of(speakers)) if speakers else set()
-        by_words = self._word_hits(wanted[0])
+        by_words = self._spelled_hits(wanted[0])
         for word in wanted[1:]:
-            by_words = by_words & self._word_hits(word)
+            by_words = by_words & self._spelled_hits(word)
         matched = sorted(by_speaker.union(by_words))
         statements = self.dataset.statements
         if flt != NO_FILTER:
@@ -492,12 +492,17 @@ class Index:
         if not wanted:
             return None
         speaker = not self._speakers_for(query).isdisjoint(statement.speakers)
-        own = spaced_words(statement.text)
-        said = all(word in own for word in wanted)
+        said = _holds(spaced_words(statement.text), wanted)
         if speaker or said:
             return "both" if speaker and said else "speaker" if speaker else "words"
-        text = _searchable(statement)
-        return "attribution" if all(word in text for word in wanted) else None
+        return "attribution" if _holds(_searchable(statement), wanted) else None
+
+    def _spelled_hits(self, spelled: tuple[str, ...]) -> frozenset[int]:
+        """Positions of the statements with a word beginning with any of these spellings."""
+        hits = self._word_hits(spelled[0])
+        for other in spelled[1:]:
+            hits = hits | self._word_hits(other)
+        return hits
 
     def _word_hits(self, word: str) -> frozenset[int]:
         """Positions of the statements with a word beginning with `word` (" nat"), found in
@@ -696,6 +701,12 @@ def _searchable(statement: Statement) -> str:
     return spaced_words(f"{statement.text} {attribution}")
 
 
-def _word_starts(query: str) -> list[str]:
-    """The words of a query as word starts to find in `_searchable` text: " nat"."""
-    return [f" {w}" for w in words(query)]
+def _word_starts(query: str) -> list[tuple[str, ...]]:
+    """The words of a query as word starts to find in `_searchable` text, each with its
+    other spelling if it has one: [(" nat",), (" defence", " defense")]."""
+    return [tuple(f" {spelled}" for spelled in spellings(w)) for w in words(query)]
+
+
+def _holds(text: str, wanted: list[tuple[str, ...]]) -> bool:
+    """Whether `text` holds every wanted word, in either spelling."""
+    return all(any(spelled in text for spelled in word) for word in wanted)

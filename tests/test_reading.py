@@ -216,6 +216,8 @@ async def test_z_maximises_the_pane_and_restores_it(app):
         screen = app.screen
         assert screen.maximized is screen.query_one(QuotesPane)
         assert screen.query_one(QuotesPane).region.width == SIZE[0]
+        lines = screen_text(app).splitlines()  # still said: what is narrowed, how to get back
+        assert "18 statements" in lines[0] and "z Maximize" in lines[-1]
         await pilot.press("z")
         await pilot.pause()
         assert screen.maximized is None

@@ -46,6 +46,10 @@ class PaneBar(ChoiceBar, can_focus=False):
 class MainScreen(Screen):
     """Timeline, country, quotes and areas; a choice in one narrows the others."""
 
+    # A maximized pane keeps the top line (what the view is narrowed to) and the key bar (how
+    # to get back: z, or Escape).
+    ALLOW_IN_MAXIMIZED_VIEW = "#filter-bar, KeyBar"
+
     BINDINGS = [
         Binding("tab", "pane(1)", "Pane", id="next-pane", tooltip="Next pane (digits 1-4 jump)"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="previous-pane"),

@@ -125,3 +125,29 @@ async def test_filters_and_searches_interleaved_on_a_larger_dataset():
         await pilot.press("slash", *"ka", "backspace", "escape", "x", "slash", *"mi")
         await pilot.pause()
         consistent(app)
+
+
+async def test_the_day_strip_shows_the_first_trip_of_the_month_under_the_cursor():
+    """With trips gathered under months, the strip shows the trip the month's node opens
+    on, and says which (it showed the dataset's first trip, of another month)."""
+    from explorer.tui.widgets.timeline import TimelinePane
+
+    app = make_app(validate_dataset(generate(3000), "synthetic"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        pane = app.screen.query_one(TimelinePane)
+        for _ in range(3):  # the first months in turn
+            month = pane.choices.cursor_node
+            assert month.data is None and not month.is_expanded
+            month.expand()
+            await pilot.pause()
+            first = month.children[0].data  # the month's first trip, by date
+            starts = [e.leg.dates.start for e in app.index.timeline_of(first.id)]
+            strip = pane.strip
+            assert min(e.leg.dates.start for e in strip.legs) == min(starts)
+            assert strip.title == app.index.trips[first.id].title
+            assert strip.title in str(strip.render())
+            month.collapse()
+            await pilot.press("j")
+            await pilot.pause()

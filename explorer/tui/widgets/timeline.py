@@ -35,6 +35,7 @@ class DayStrip(Widget):
         super().__init__()
         self.legs = legs
         self.country_names = country_names
+        self.title = ""  # the trip's, where there are several
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.rows()) + 2 if self.legs else 0
@@ -67,6 +68,8 @@ class DayStrip(Widget):
                 inside = any(span.start <= day <= span.end for span in spans)
                 text.append((shade * (width - 1) + " ") if inside else "·".ljust(width), style)
         text.append("\n")
+        if self.title:
+            text.append(f"{safe_text(self.title)}  ·  ", "dim bold")
         text.append(f"{year_label(self.legs[0].leg.dates)}  ·  ~ = on a day in that range", "dim")
         return text
 
@@ -86,6 +89,7 @@ class TimelinePane(Pane):
 
     def compose(self) -> ComposeResult:
         self.pending: dict[int, Callable[[], None]] = {}
+        self.month_trips: dict[int, str] = {}  # a month's node: the first trip it holds
         names = {c.id: c.name for c in self.index.dataset.countries}
         self.strip = DayStrip([], names)
         self.choices = TimelineTree("Trips", id="timeline-tree")
@@ -102,6 +106,7 @@ class TimelinePane(Pane):
         before = tree.cursor_node.data if tree.cursor_node else None
         tree.clear()
         self.pending.clear()
+        self.month_trips.clear()
         by_trip: dict[str, list[TimelineLeg]] = {}
         for entry in self.views.timeline_for(chosen):
             by_trip.setdefault(entry.trip.id, []).append(entry)
@@ -114,7 +119,7 @@ class TimelinePane(Pane):
             lines = sum(1 + len(e.events) for entries in by_trip.values() for e in entries)
             self.add_trips(tree.root, by_trip, unfold=lines <= self.UNFOLDED_LINES)
         tree.place_cursor(chosen, before)
-        self.show_strip(tree.cursor_node.data if tree.cursor_node else None)
+        self.show_strip(self.shown_at(tree.cursor_node))
 
     def add_months(self, by_trip: dict[str, list[TimelineLeg]]) -> None:
         """Gather many trips under the months they start in, each month filled when opened."""
@@ -129,6 +134,7 @@ class TimelinePane(Pane):
             label.append(f"  {len(trips)} trip{'s' * (len(trips) != 1)}", "dim")
             unfold = chosen_trip in trips
             node = self.choices.root.add(label, None, expand=unfold)
+            self.month_trips[node.id] = next(iter(trips))
             fill = functools.partial(self.add_trips, node, trips, unfold=False)
             if unfold:
                 fill()
@@ -171,11 +177,24 @@ class TimelinePane(Pane):
         trip = self.index.leg_trip.get(ref.id) if ref.kind == "leg" else None
         return trip.id if trip else None
 
+    def shown_at(self, node: TreeNode | None) -> Ref | None:
+        """What the day strip shows with the cursor on `node`: its trip, leg or event, or
+        for a month the first trip in it."""
+        if node is None:
+            return None
+        if isinstance(node.data, Ref):
+            return node.data
+        trip_id = self.month_trips.get(node.id)
+        return Ref("trip", trip_id) if trip_id else None
+
     def show_strip(self, ref: Ref | None) -> None:
-        """Draw the day strip of the trip under the cursor (the first trip if none)."""
+        """Draw the day strip of the trip under the cursor (the first trip if none), named
+        when the dataset holds more than one."""
         trip_id = self.trip_of(ref) or next(iter(self.index.trips), None)
         strip = self.strip
         strip.legs = self.index.timeline_of(trip_id) if trip_id else []
+        many = trip_id is not None and len(self.index.trips) > 1
+        strip.title = self.index.trips[trip_id].title if many else ""
         strip.refresh(layout=True)
 
     @on(Tree.NodeExpanded, "#timeline-tree")
@@ -188,8 +207,7 @@ class TimelinePane(Pane):
     @on(Tree.NodeHighlighted, "#timeline-tree")
     def highlighted(self, event: Tree.NodeHighlighted) -> None:
         """Follow the cursor with the day strip."""
-        data = event.node.data
-        self.show_strip(data if isinstance(data, Ref) else None)
+        self.show_strip(self.shown_at(event.node))
 
     def leg_label(self, entry: TimelineLeg, chosen: bool) -> Text:
         """A leg's line: country, city and dates with the year marked if inferred."""

@@ -165,6 +165,17 @@ def test_country_summary(index):
     assert china.role == "context" and china.quote_count == 0 and not china.areas
 
 
+def test_a_countrys_speakers_are_counted_wherever_they_spoke(index):
+    """India's minister spoke in Korea and Japan: none of it was said in India."""
+    d = index.dataset
+    of_country = {p.id: p.country for p in [*d.people, *d.organizations]}
+    for country in d.countries:
+        spoken = [s for s in d.statements if any(of_country[p] == country.id for p in s.speakers)]
+        assert index.country_summary(country.id).spoken_count == len(spoken)
+    india = index.country_summary("in")
+    assert india.quote_count == 0 < india.spoken_count
+
+
 def test_shared_areas(index):
     shared = index.shared_areas("jp", "kr")
     assert {a.id for a in shared.both} == {

@@ -57,7 +57,8 @@ class CountrySummary:
     legs: list[Leg]
     events: list[Event]
     areas: list[tuple[Area, AreaMention]]
-    quote_count: int
+    quote_count: int  # said in the country
+    spoken_count: int  # said by its people and bodies, anywhere
 
     @property
     def role(self) -> str | None:
@@ -617,11 +618,14 @@ class Index:
     # ------------------------------------------------------------- countries
 
     def country_summary(self, country_id: str) -> CountrySummary:
-        """Roles, officials, groupings, legs, events, areas and quote count for a country."""
+        """Roles, officials, groupings, legs, events, areas and quote counts for a country."""
         country = self.countries[country_id]
         d = self.dataset
         legs = [leg for leg in self.legs.values() if leg.country == country_id]
         leg_ids = {leg.id for leg in legs}
+        officials = [p for p in d.people if p.country == country_id]
+        organizations = [o for o in d.organizations if o.country == country_id]
+        speakers = {p.id for p in officials} | {o.id for o in organizations}
         return CountrySummary(
             country=country,
             roles=[
@@ -630,8 +634,8 @@ class Index:
                 for part in t.countries
                 if part.country == country_id
             ],
-            officials=[p for p in d.people if p.country == country_id],
-            organizations=[o for o in d.organizations if o.country == country_id],
+            officials=officials,
+            organizations=organizations,
             groupings=[g for g in d.groupings if country_id in g.members],
             legs=legs,
             events=sorted((e for e in d.events if e.leg in leg_ids), key=_date_key),
@@ -642,6 +646,7 @@ class Index:
                 if country_id in mention.partners
             ],
             quote_count=self._quotes_by_country[country_id],
+            spoken_count=len(self._positions_of(speakers)),
         )
 
     def country_summaries(self) -> list[CountrySummary]:

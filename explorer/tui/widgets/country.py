@@ -137,7 +137,9 @@ class CountryPane(Pane):
         ]
         section(text, f"Cooperation areas ({len(areas)})", areas, more="in Cooperation areas")
         text.append("Quotes: ", "bold")
-        text.append(f"{summary.quote_count} said in {safe_text(summary.country.name)}")
+        name = safe_text(summary.country.name)
+        text.append(f"{summary.quote_count} said in {name}")
+        text.append(f" · {summary.spoken_count} by speakers from {name}")
         return text
 
     def describe_event(self, text: Text, event_id: str) -> None:

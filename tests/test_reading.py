@@ -102,6 +102,7 @@ async def test_kind_filter_sort_and_clearing(app):
         await pilot.click(QuoteHeader, offset=(2 + columns.speaker + 1 + 1, 0))
         await pilot.pause()
         assert app.screen.query_one(QuotesPane).sort == ("kind", False)
+        assert "Kin▲" in screen_text(app)  # the narrow column keeps the mark
         await pilot.click(QuoteHeader, offset=(2 + columns.speaker + 1 + 1, 0))
         await pilot.pause()
         assert app.screen.query_one(QuotesPane).sort == ("kind", True)

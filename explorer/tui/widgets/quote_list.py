@@ -58,7 +58,8 @@ class Columns:
         text = Text("  ", "bold")
         for (title, width), key in zip(self.cells(*self.TITLES), self._keys(), strict=True):
             mark = ("▼" if reverse else "▲") if key and key == sort else ""
-            text.append((title + mark).ljust(width)[:width] + " ", "bold")
+            title = title[: width - len(mark)]  # a narrow column keeps its mark: "Kin▲"
+            text.append((title + mark).ljust(width) + " ", "bold")
         return text
 
     def _keys(self) -> list[str | None]:

@@ -264,6 +264,11 @@ async def test_country_tabs_and_choosing_a_context_country(app):
         await pilot.pause()
         assert pane.current == "cn"
         assert "China" in screen_text(app) and "context" in screen_text(app)
+        await pilot.press("enter")  # China, only spoken of: the timeline says it has nothing
+        await pilot.pause()
+        assert "No legs or events for country: China." in screen_text(app)
+        await pilot.press("x", "2")
+        await pilot.pause()
         await pilot.press("h", "left")
         await pilot.pause()
         assert pane.current == "kr"

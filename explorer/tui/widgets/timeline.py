@@ -110,7 +110,10 @@ class TimelinePane(Pane):
         by_trip: dict[str, list[TimelineLeg]] = {}
         for entry in self.views.timeline_for(chosen):
             by_trip.setdefault(entry.trip.id, []).append(entry)
-        if len(by_trip) == 1 and len(self.index.trips) == 1:
+        if not by_trip:  # a country only spoken of: say so, not a blank pane
+            what = safe_text(self.views.describe(chosen)) if chosen else "this dataset"
+            tree.root.add_leaf(Text(f"No legs or events for {what}.", "italic"), None)
+        elif len(by_trip) == 1 and len(self.index.trips) == 1:
             # With one trip its node would only cost a line; its legs sit at the top.
             self.add_legs(tree.root, next(iter(by_trip.values())))
         elif len(by_trip) > self.MONTHS_ABOVE:

@@ -439,6 +439,22 @@ async def test_a_notice_naming_a_file_is_shown_as_plain_safe_text(dataset):
         assert "\x1b" not in shown and "odd[bold].json" in shown
 
 
+async def test_the_search_box_suggests_a_name_from_the_data(dataset):
+    """The example in the empty box is one of the dataset's speakers, whatever the data."""
+    from explorer.core.load import validate_dataset
+    from explorer.ingest.synth import generate
+    from explorer.tui.widgets.quotes import QuotesPane
+
+    synthetic = validate_dataset(generate(60), "synthetic")
+    for data in (dataset, synthetic):
+        app = make_app(data)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            box = app.screen.query_one(QuotesPane).search_box
+            names = {app.index.parties[p].name for s in data.statements for p in s.speakers}
+            assert any(box.placeholder.endswith(f"e.g. {name}") for name in names)
+
+
 async def test_command_palette_narrows_to_an_area(app):
     async with app.run_test(size=SIZE) as pilot:
         await run_palette(pilot, "Area: Green hydrogen")

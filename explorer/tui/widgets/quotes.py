@@ -152,7 +152,7 @@ class QuotesPane(Pane):
     def compose(self) -> ComposeResult:
         self.search_box = SearchBox(
             self.refill,
-            placeholder="/ speaker or words: kamikawa, national interests",
+            placeholder=f"/ speaker or words, e.g. {self.example_speaker()}",
             id="quote-search",
         )
         self.count = Static(id="quote-count")
@@ -169,6 +169,13 @@ class QuotesPane(Pane):
         yield self.header
         yield self.quote_list
         yield self.preview_box
+
+    def example_speaker(self) -> str:
+        """A name to search for, from the data: the first statement's speaker."""
+        statements = self.index.dataset.statements
+        if not statements or not statements[0].speakers:
+            return "a name"
+        return safe_text(self.index.parties[statements[0].speakers[0]].name)
 
     @property
     def primary(self) -> Widget:

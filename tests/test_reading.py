@@ -266,6 +266,12 @@ async def test_e_exports_what_the_pane_shows(app, article_text, tmp_path, monkey
             start, end = int(row[column["start"]]), int(row[column["end"]])
             assert row[column["text"]] == article_text[start:end]
             assert "Kamikawa Yoko" in row[column["speakers"]].split("; ")
+            # Said in Tokyo, on a day of March 6-8 (the year inferred), as the command line's
+            # CSV has it too.
+            assert (row[column["date_start"]], row[column["date_end"]]) == (
+                "2024-03-06",
+                "2024-03-08",
+            )
             assert row[column["citation"]].startswith(("“", article_text[start:end][:20]))
         assert any(str(written) in n.message for n in app._notifications)
         await pilot.press("E")

@@ -99,7 +99,8 @@ def _md(text: str) -> str:
 
 
 EXPORT_COLUMNS = [
-    "id", "speakers", "kind", "verb", "text", "date", "date_precision", "year_inferred",
+    "id", "speakers", "kind", "verb", "text", "date", "date_start", "date_end",
+    "date_precision", "year_inferred",
     "place", "event", "outlet", "title", "published", "url", "paragraph", "article", "start",
     "end", "citation",
 ]  # fmt: skip
@@ -124,6 +125,7 @@ def export_csv(index: Index, statements: list[Statement]) -> str:
             [
                 statement.id, "; ".join(index.speaker_names(statement)), statement.kind,
                 statement.verb or "", statement.text, date_label(dates) if dates else "",
+                dates.start.isoformat() if dates else "", dates.end.isoformat() if dates else "",
                 dates.precision if dates else "", "year" in dates.inferred if dates else "",
                 place, event.title if event else "", source.outlet or "", source.title,
                 source.published.isoformat() if source.published else "", source.url or "",

@@ -188,9 +188,17 @@ async def test_s_on_a_quote_opens_its_source_and_a_shows_the_whole_article(app):
         assert isinstance(app.screen, SourceScreen)
         assert app.screen.ref == Ref("statement", "kamikawa-global-south")
         assert "¶1 of 16" not in screen_text(app)
-        await pilot.press("a")
+        shown = [line for line in screen_text(app).splitlines() if "¶" in line]
+        await pilot.press("a")  # the whole article, where the evidence is
+        await pilot.pause()
+        assert shown[0] in screen_text(app) and "a Evidence only" in screen_text(app)
+        assert "¶1 of 16" not in screen_text(app)  # ¶7 is far below it
+        await pilot.press("g")
         await pilot.pause()
         assert "¶1 of 16" in screen_text(app)
+        await pilot.press("a")  # the evidence only, again
+        await pilot.pause()
+        assert "¶1 of 16" not in screen_text(app) and "a Whole article" in screen_text(app)
         for key in ("j", "k", "down", "up"):
             await pilot.press(key)
         for close in ("q", "s"):

@@ -90,7 +90,8 @@ class SourceScreen(Overlay):
 
     BINDINGS = [
         Binding("s", "close", "Close", show=False, id="close-source"),
-        Binding("a", "toggle_whole", "Whole article", id="whole-article"),
+        Binding("a", "whole(True)", "Whole article", id="whole-article"),
+        Binding("a", "whole(False)", "Evidence only", id="evidence-only"),
     ]
 
     def __init__(self, index: Index, views: Views, ref: Ref) -> None:
@@ -105,7 +106,24 @@ class SourceScreen(Overlay):
         """Paragraphs with the evidence, or the whole article with it."""
         return source_text(self.index, self.views, self.ref, whole=self.whole)
 
-    def action_toggle_whole(self) -> None:
-        """Switch between the paragraphs with evidence and the whole article."""
-        self.whole = not self.whole
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`a` shows what is not shown now: the whole article, or the evidence only."""
+        if action == "whole":
+            return parameters[0] != self.whole
+        return True
+
+    def action_whole(self, whole: bool) -> None:
+        """Show the whole article (at the first words of the evidence, where the reader
+        was), or the paragraphs with evidence only."""
+        self.whole = whole
         self.refresh_body()
+        self.refresh_bindings()
+        self.call_after_refresh(self.scroll_to_evidence if whole else self.scroll.scroll_home)
+
+    def scroll_to_evidence(self) -> None:
+        """Scroll the whole article to a little above its first highlighted words."""
+        text, width = self.body(), self.body_view.content_size.width
+        marks = set(STYLES.values())
+        first = min((span.start for span in text.spans if span.style in marks), default=0)
+        line = len(text[:first].wrap(self.app.console, max(width, 1))) - 1
+        self.scroll.scroll_to(y=max(line - 2, 0), animate=False)

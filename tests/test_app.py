@@ -463,6 +463,24 @@ async def test_the_search_box_suggests_a_name_from_the_data(dataset):
             assert any(box.placeholder.endswith(f"e.g. {name}") for name in names)
 
 
+async def test_a_view_closed_while_too_small_leaves_the_pane_as_it_was(app):
+    """Quotes, its source, a terminal too small, Escape, room again: back on Quotes."""
+    from explorer.tui.widgets.quote_list import QuoteList
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "s")
+        await pilot.pause()
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.focused, QuoteList)
+        assert "[3 Quotes]" in screen_text(app).splitlines()[1]
+
+
 async def test_command_palette_narrows_to_an_area(app):
     async with app.run_test(size=SIZE) as pilot:
         await run_palette(pilot, "Area: Green hydrogen")

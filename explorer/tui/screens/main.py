@@ -140,15 +140,19 @@ class MainScreen(Screen):
         )
 
     def keep_focus(self) -> None:
-        """Put the focus back in the current pane if a layout change took it away."""
-        pane = self.current_pane
+        """Put the focus back in the pane marked current if a layout change took it away."""
+        pane = next((p for p in self.panes if p.has_class("-current")), self.panes[0])
         focused = self.focused
         if pane.region.height and (focused is None or pane not in focused.ancestors):
             pane.enter()
 
     @on(DescendantFocus)
     def track_pane(self) -> None:
-        """Mark the pane with the focus as current, for the stacked layout and its tabs."""
+        """Mark the pane with the focus as current, for the stacked layout and its tabs;
+        not while the terminal is too small, when the focus lands where Textual puts it (a
+        view closed then gave the focus to the first pane, and it stayed there)."""
+        if self.has_class("-too-small"):
+            return
         current = self.current_pane
         for n, pane in enumerate(self.panes):
             pane.set_class(pane is current, "-current")

@@ -554,9 +554,9 @@ def _open_app(args: argparse.Namespace) -> int:
                 opened = open_dataset(Path(last), evidence=False, aside=True)
             except DatasetError as error:
                 first = next(iter(error.lines()), "unreadable")
-                notice = f"the last data file cannot be opened ({first}); opening the bundled one"
-                _problem("", notice)  # said in the app too: its screen hides this at once
-                notice = notice[0].upper() + notice[1:]
+                reason = f"the last data file cannot be opened ({first}); opening the bundled one"
+                _problem("", reason)
+                notice = reason[0].upper() + reason[1:]  # in the app too: it hides stderr at once
             else:
                 notice = (
                     f"Opened {last}, the data file of your last run (--bundled: the bundled one)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shlex
 import socket
+import subprocess
 import sys
 import urllib.request
 
@@ -182,3 +183,22 @@ async def test_an_export_in_a_browser_is_a_download_not_a_file(dataset, tmp_path
         assert options["save_filename"].endswith(".csv")
         assert any("18 statements sent to your browser" in n.message for n in app._notifications)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_server_ends_the_apps_that_outlive_their_tabs():
+    """An app whose tab was still opening when the server stopped is not watched by
+    textual-serve yet: the server ends it (one that is ending anyway is left to end)."""
+    probe = (
+        "import asyncio, os, subprocess, time\n"
+        "from explorer.cli import serve\n"
+        "stuck = subprocess.Popen(['sleep', '30'])\n"
+        "ending = subprocess.Popen(['sleep', '0.2'])\n"
+        "started = time.monotonic()\n"
+        "asyncio.run(serve.end_apps(os.getpid()))\n"
+        "print(stuck.wait(), ending.wait(), serve.running_children(os.getpid()),\n"
+        "      time.monotonic() - started < 4)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=30, check=True
+    )
+    assert result.stdout.split() == ["-15", "0", "[]", "True"]

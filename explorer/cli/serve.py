@@ -8,9 +8,12 @@ extra: this module imports it only when asked to serve.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import ipaddress
+import os
 import shlex
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -99,6 +102,37 @@ def page_url(host: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
+def running_children(pid: int) -> list[int]:
+    """The processes `pid` started that still run (not ended, nor waiting to be reaped),
+    from /proc; none where there is no /proc."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            after_name = (entry / "stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended while we looked
+        if after_name[1] == str(pid) and after_name[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+async def end_apps(pid: int, patience: float = 1.0) -> None:
+    """End the tabs' apps that outlive the server's sessions: one whose tab was still
+    opening when the server stopped is not yet watched by textual-serve, and would run on
+    alone. A Ctrl+C reached them too (one process group): they get `patience` seconds to
+    end, then SIGTERM, and QUIT_SECONDS more."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + patience
+    while (running := running_children(pid)) and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    for child in running:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGTERM)
+    deadline = loop.time() + QUIT_SECONDS
+    while running_children(pid) and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+
+
 def serve(data: Path, host: str, port: int) -> None:
     """Serve the app on `data` at host:port until Ctrl+C (or SIGTERM), then end every tab's
     app."""
@@ -158,5 +192,6 @@ def serve(data: Path, host: str, port: int) -> None:
                 task.cancel()
             if self.sessions:
                 await asyncio.wait(set(self.sessions), timeout=QUIT_SECONDS)
+            await end_apps(os.getpid())
 
     ExplorerServer().serve()

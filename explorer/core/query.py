@@ -293,17 +293,20 @@ class Index:
     def has_spoken(self, party_id: str) -> bool:
         """Whether a person or organization is the speaker of any statement (some are only
         named in one)."""
-        if self._speaker_index is None:
-            _finish(self._speaker_steps())
-        return party_id in (self._speaker_index or {})
+        return party_id in self._by_speaker
 
     def _positions_of(self, speakers: frozenset[str] | set[str]) -> list[int]:
-        """Positions of the statements any of `speakers` said, in order (what `warm_steps`
-        has not indexed yet, indexed now: it costs what one look at every statement would)."""
+        """Positions of the statements any of `speakers` said, in order."""
+        index = self._by_speaker
+        return sorted({i for s in speakers for i in index.get(s, ())})
+
+    @property
+    def _by_speaker(self) -> dict[str, list[int]]:
+        """The positions of each speaker's statements (what `warm_steps` has not indexed
+        yet, indexed now: it costs what one look at every statement would)."""
         if self._speaker_index is None:
             _finish(self._speaker_steps())
-        index = self._speaker_index or {}
-        return sorted({i for s in speakers for i in index.get(s, ())})
+        return self._speaker_index or {}
 
     def _speaker_steps(self, chunk: int = 5_000) -> Iterator[None]:
         """Index statements by speaker, `chunk` at a time, where the last call left off."""

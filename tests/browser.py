@@ -23,6 +23,8 @@ import time
 import zlib
 from pathlib import Path
 
+from explorer.cli.serve import running_children
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "screenshots" / "serve-chromium.png"
 INSTALL = "apt-get install chromium chromium-driver"
@@ -79,22 +81,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid`, from /proc."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue  # ended while we looked
-        fields = stat.rpartition(")")[2].split()  # after the command name, which may hold spaces
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.append(int(entry.name))
-    return found
-
-
 def alive(pid: int) -> bool:
     """Whether a process runs (neither ended nor a zombie waiting for its parent)."""
     try:
@@ -137,7 +123,7 @@ class Served:
 
     def apps(self) -> list[int]:
         """The app processes the server runs now, one a tab."""
-        return children(self.process.pid)
+        return running_children(self.process.pid)
 
     def stop(self, seconds: float = 20) -> tuple[int, str, str]:
         """Ctrl+C; the exit code and the rest of what it printed."""
